@@ -1,0 +1,715 @@
+/**
+ * Reads the three statistical tables into cells. Structured tables (rows of cells, from any
+ * extractor) are read row by row, matched to the template by their labels; a table that
+ * only survives as flattened text is read label by label with the runs of digits between.
+ * Nothing is shifted or guessed: a row that does not fit is reported and left unreadable.
+ */
+import type { Diagnostic } from '../diagnostics/types.js';
+import { locAt, type Cell, type Loc, type Paragraph } from '../document/model.js';
+import {
+  APPLICANT_COLUMN_IDS,
+  fold,
+  leadingNumber,
+  stripNumbering,
+  type BlockDef,
+  type CellType,
+  type RowDef,
+  type TableId,
+  type TemplateDef,
+} from '../template/index.js';
+import { parseMessage } from './messages.js';
+import type { CellValue } from './model.js';
+import type { Item, SectionRange } from './sections.js';
+import { isEmptyCell, isValueLike, readValue, splitRun, type Piece } from './values.js';
+
+type Cells = Record<string, CellValue>;
+
+interface Source {
+  text: string;
+  loc: Loc;
+}
+
+/** A row that needs the other rows to decide how its run splits (table 三 column relations). */
+interface Pending {
+  row: RowDef;
+  run: string;
+  solutions: Piece[][];
+  at: (offset: number) => Loc;
+  loc: Loc;
+}
+
+const ANCHOR_ACTIVE = /第二十条第\(([一二三四五六七八九十])\)项/;
+const SECTION_TABLE: Record<number, TableId> = { 2: 'active', 3: 'requests', 4: 'appeals' };
+
+export class TableReader {
+  readonly cells: Cells = {};
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly found = new Set<string>();
+  private readonly pending: Pending[] = [];
+  private readonly other: TemplateDef | null;
+
+  constructor(
+    private readonly template: TemplateDef,
+    otherTemplate: TemplateDef | null,
+  ) {
+    this.other = otherTemplate;
+    for (const c of template.cells) this.cells[c.id] = { value: null, status: 'missing', raw: null, loc: null };
+  }
+
+  read(items: readonly Item[], ranges: readonly SectionRange[]): void {
+    this.readStructured(items, ranges);
+    for (const table of ['active', 'requests', 'appeals'] as const) {
+      const rows = this.template.tables[table].rows;
+      if (rows.some((r) => !this.found.has(r.id))) this.readFlat(table, items, ranges);
+    }
+    this.resolvePending();
+  }
+
+  // -------------------------------------------------------------------------
+  // Structured tables
+
+  private readStructured(items: readonly Item[], ranges: readonly SectionRange[]): void {
+    const headingAt = new Map(ranges.map((r) => [r.headingItem, r.number]));
+    let ctx: TableId | null = null;
+    let block: BlockDef | null = null;
+    let group: string | null = null;
+    let lastRequestRow: RowDef | null = null;
+    let appealsGroup: string | null = null;
+    let sawRequestHeader = false;
+
+    items.forEach((item, index) => {
+      if (item.kind === 'p') {
+        const section = headingAt.get(index);
+        if (section !== undefined) {
+          ctx = SECTION_TABLE[section] ?? null;
+          block = null;
+          group = null;
+          appealsGroup = null;
+        } else if (ctx === 'appeals' && item.p.text.length <= 30) {
+          appealsGroup = appealGroupOf(fold(item.p.text)) ?? appealsGroup;
+        }
+        return;
+      }
+      for (const row of item.t.rows) {
+        const labelIdx: number[] = [];
+        row.forEach((c, i) => {
+          if (!isValueLike(c.text)) labelIdx.push(i);
+        });
+        const labels = labelIdx.map((i) => fold(row[i]!.text));
+        const joined = labels.join('');
+        const anchor = ANCHOR_ACTIVE.exec(joined);
+        if (anchor) {
+          ctx = 'active';
+          block = this.template.tables.active.blocks!.find((b) => b.item === anchor[1]) ?? null;
+          if (!block) this.formatMismatch(row[labelIdx[0]!]!, joined);
+          continue;
+        }
+        if (joined.includes('勾稽') || joined.includes('申请人情况')) {
+          ctx = 'requests';
+          sawRequestHeader = true;
+          continue;
+        }
+        if (joined.includes('结果维持') || joined.includes('尚未审结')) {
+          ctx = 'appeals';
+          continue;
+        }
+        if (labelIdx.length === 0) {
+          if (ctx === 'appeals') this.appealsDataRow(row, appealsGroup);
+          continue;
+        }
+        const lastLabel = labelIdx[labelIdx.length - 1]!;
+        const values = row.slice(lastLabel + 1);
+        const rowLoc = row[lastLabel]!.loc;
+        const hasNumber = values.some((c) => !isEmptyCell(c.text));
+
+        let def: RowDef | null = null;
+        if (ctx === 'active' || ctx === null) {
+          def = this.matchActive(labels[labels.length - 1]!, block);
+          if (def && ctx === null) ctx = 'active';
+          if (!def && ctx === 'active' && hasNumber && this.other && this.matchActiveIn(this.other, labels[labels.length - 1]!)) {
+            this.formatMismatch(row[lastLabel]!, row[lastLabel]!.text);
+            continue;
+          }
+        }
+        if (!def && (ctx === 'requests' || ctx === null)) {
+          const g = requestGroupOf(joined);
+          if (g) group = g;
+          def = this.matchRequest(joined, labels[labels.length - 1]!, group ?? lastRequestRow?.group ?? null);
+          if (def) {
+            if (ctx === null) ctx = 'requests';
+            lastRequestRow = def;
+          } else if (ctx === 'requests' && hasNumber && /其他处理/.test(joined) && this.template.id === '2021') {
+            this.formatMismatch(row[lastLabel]!, row[lastLabel]!.text.trim());
+            continue;
+          } else if (ctx === 'requests' && labels.length > 0 && !hasNumber && !sawRequestHeader && !this.anyFound('requests')) {
+            // a lone label tail at the top of a table cut at a page break (“卷”)
+            if (labels.join('').length <= 4) {
+              this.diagnostics.push(
+                parseMessage('table-fragment', { table: '三', text: row[lastLabel]!.text.trim() }, row[lastLabel]!.loc),
+              );
+              sawRequestHeader = true;
+              continue;
+            }
+          }
+        }
+        if (!def && ctx === 'appeals') {
+          const g = appealGroupOf(joined);
+          if (g && hasNumber) def = this.template.tables.appeals.rows.find((r) => r.id === `appeals.${g}`) ?? null;
+          else if (g) appealsGroup = g;
+        }
+        if (!def) {
+          if (hasNumber && ctx !== null) {
+            this.diagnostics.push(parseMessage('row-unrecognised', { text: row.map((c) => c.text.trim()).join(' ').slice(0, 60) }, rowLoc));
+          }
+          continue;
+        }
+        if (this.found.has(def.id)) {
+          if (hasNumber) this.diagnostics.push(parseMessage('row-duplicate', { row: def.shortLabel }, rowLoc));
+          continue;
+        }
+        this.assignCells(def, values, rowLoc);
+      }
+    });
+  }
+
+  private anyFound(table: TableId): boolean {
+    return this.template.tables[table].rows.some((r) => this.found.has(r.id));
+  }
+
+  private formatMismatch(cell: Cell, text: string): void {
+    const other = this.template.id === '2019' ? '2021' : '2019';
+    this.diagnostics.push(
+      parseMessage('row-format-mismatch', { text: text.trim().slice(0, 40), other, template: this.template.id }, cell.loc),
+    );
+  }
+
+  private matchActive(label: string, block: BlockDef | null): RowDef | null {
+    const rows = block ? block.rows : this.template.tables.active.rows;
+    const name = stripNumbering(label);
+    return rows.find((r) => r.match.exact?.includes(name)) ?? (block ? this.matchActive(label, null) : null);
+  }
+
+  private matchActiveIn(t: TemplateDef, label: string): RowDef | null {
+    const name = stripNumbering(label);
+    return t.tables.active.rows.find((r) => r.match.exact?.includes(name)) ?? null;
+  }
+
+  /** Table 三 row by keywords; by its number inside the current group when the label is garbled. */
+  private matchRequest(joined: string, last: string, group: string | null): RowDef | null {
+    let best: RowDef | null = null;
+    let bestLen = 0;
+    const name = stripNumbering(last);
+    const lead = leadingNumber(last);
+    for (const r of this.template.tables.requests.rows) {
+      const kw = r.match.keywords ?? [];
+      const byKeywords = kw.length > 0 && kw.every((k) => joined.includes(k));
+      // “其他” alone is also a column heading: only the numbered row inside its group counts
+      const byExact = (r.match.exact?.includes(name) ?? false) && (lead?.n === r.number || group === r.group);
+      if (!byKeywords && !byExact) continue;
+      const len = byExact ? 100 : kw.join('').length;
+      if (len > bestLen) {
+        best = r;
+        bestLen = len;
+      }
+    }
+    if (best) return best;
+    if (lead?.kind === 'arabic' && group) {
+      return this.template.tables.requests.rows.find((r) => r.group === group && r.number === lead.n) ?? null;
+    }
+    return null;
+  }
+
+  private appealsDataRow(row: Cell[], pendingGroup: string | null): void {
+    const all = this.template.tables.appeals.rows;
+    if (all.every((r) => this.found.has(r.id))) return;
+    const nonEmpty = row.filter((c) => !isEmptyCell(c.text)).length;
+    if (nonEmpty === 0 && (row.length < 15 || this.anyFound('appeals'))) return;
+    const cols15 = all.flatMap((r) => r.columns.map((c) => ({ row: r, col: c })));
+    if (row.length >= 15 || (nonEmpty > 5 && !pendingGroup)) {
+      const fitted = fitValues(row, 15);
+      if (fitted.kind === 'ok') {
+        fitted.cells.forEach((c, i) => this.setRead(`${cols15[i]!.row.id}.${cols15[i]!.col.id}`, c, cols15[i]!.col.type));
+        for (const r of all) this.found.add(r.id);
+        return;
+      }
+      if (this.trySplit(all, row, row[0]!.loc, '表四')) return;
+      this.shape('表四', 15, nonEmpty, row[0]!.loc, all);
+      return;
+    }
+    const target = pendingGroup ? all.find((r) => r.id === `appeals.${pendingGroup}`) : all.find((r) => !this.found.has(r.id));
+    if (!target || this.found.has(target.id)) return;
+    this.assignCells(target, row, row[0]!.loc);
+  }
+
+  // -------------------------------------------------------------------------
+  // Values of one row
+
+  private assignCells(def: RowDef, values: Cell[], rowLoc: Loc): void {
+    const n = def.columns.length;
+    const fitted = fitValues(values, n);
+    if (fitted.kind === 'ok') {
+      fitted.cells.forEach((c, i) => this.setRead(`${def.id}.${def.columns[i]!.id}`, c, def.columns[i]!.type));
+      this.found.add(def.id);
+      return;
+    }
+    if (fitted.kind === 'blank') {
+      for (const col of def.columns) {
+        this.cells[`${def.id}.${col.id}`] = { value: null, status: 'blank', raw: '', loc: values[0]?.loc ?? rowLoc };
+      }
+      this.found.add(def.id);
+      return;
+    }
+    if (this.trySplit([def], values, rowLoc, def.shortLabel)) return;
+    this.shape(def.shortLabel, n, values.filter((c) => !isEmptyCell(c.text)).length, rowLoc, [def], values);
+  }
+
+  /** Cells of the row(s) hold fewer values than columns, separated by spaces or not at all. */
+  private trySplit(defs: readonly RowDef[], values: Cell[], rowLoc: Loc, label: string): boolean {
+    const parts = values.filter((c) => !isEmptyCell(c.text));
+    if (parts.length === 0 || parts.length !== values.length) return false;
+    let run = '';
+    const origins: { start: number; cell: Cell }[] = [];
+    for (const c of parts) {
+      if (run) run += ' ';
+      origins.push({ start: run.length, cell: c });
+      run += c.text;
+    }
+    const at = (offset: number): Loc => {
+      let o = origins[0]!;
+      for (const x of origins) if (x.start <= offset) o = x;
+      return locAt(o.cell, offset - o.start);
+    };
+    return this.splitInto(defs, run, at, rowLoc, label);
+  }
+
+  private shape(label: string, expected: number, actual: number, loc: Loc, defs: readonly RowDef[], values?: Cell[]): void {
+    const ids = defs.flatMap((d) => d.columns.map((c) => `${d.id}.${c.id}`));
+    const raw = values ? values.map((c) => c.text.trim()).filter(Boolean).join(' ') : null;
+    for (const id of ids) this.cells[id] = { value: null, status: 'unreadable', raw, loc };
+    for (const d of defs) this.found.add(d.id);
+    this.diagnostics.push(parseMessage('row-shape', { row: label, expected, actual }, loc, ids));
+  }
+
+  private setRead(id: string, cell: Cell, type: CellType): void {
+    const read = readValue(cell.text, type);
+    const loc = cell.loc;
+    if (read.kind === 'blank') {
+      this.cells[id] = { value: null, status: 'blank', raw: cell.text, loc };
+      return;
+    }
+    if (read.kind === 'text') {
+      this.cells[id] = { value: null, status: 'unreadable', raw: cell.text, loc };
+      this.diagnostics.push(parseMessage('cell-text', { cell: this.labelOf(id), raw: cell.text.trim().slice(0, 30) }, loc, [id]));
+      return;
+    }
+    const cv: CellValue = { value: read.value, status: 'filled', raw: cell.text, loc };
+    if (type === 'amount') cv.unit = read.unit;
+    if (read.note) cv.note = read.note;
+    if (cell.confidence !== undefined) cv.confidence = cell.confidence;
+    this.cells[id] = cv;
+  }
+
+  private labelOf(id: string): string {
+    return this.template.cells.find((c) => c.id === id)?.label ?? id;
+  }
+
+  // -------------------------------------------------------------------------
+  // Runs of digits
+
+  /**
+   * Splits `run` over the cells of `defs` (one row, or table 四's three groups). A single
+   * way is used; several leave the cells that differ between them unreadable — except in
+   * table 三, where the column relations with the other rows may still decide.
+   */
+  private splitInto(defs: readonly RowDef[], run: string, at: (o: number) => Loc, loc: Loc, label: string): boolean {
+    const cols = defs.flatMap((d) => d.columns.map((c) => ({ id: `${d.id}.${c.id}`, type: c.type })));
+    const accept = rowRelation(defs);
+    const result = splitRun(run, cols.map((c) => c.type), accept ?? undefined);
+    if (result.partitions === 0) return false;
+    let solutions = result.solutions;
+    let basis = accept ? '本行的合计关系' : '单元格个数';
+    if (result.partitions === 1) {
+      solutions = result.candidates;
+      basis = '单元格个数';
+    }
+    for (const d of defs) this.found.add(d.id);
+    if (solutions.length === 1) {
+      this.applySplit(cols, solutions[0]!, at);
+      this.diagnostics.push(
+        parseMessage('run-split', { row: label, run: run.trim(), basis, split: solutions[0]!.map((p) => p.text).join('|') }, loc, cols.map((c) => c.id)),
+      );
+      return true;
+    }
+    if (solutions.length > 1 && defs.length === 1 && defs[0]!.id.startsWith('requests.')) {
+      this.pending.push({ row: defs[0]!, run, solutions, at, loc });
+      for (const c of cols) this.cells[c.id] = { value: null, status: 'unreadable', raw: run.trim(), loc };
+      return true;
+    }
+    this.applyAgreement(cols, solutions.length > 0 ? solutions : result.candidates, run, at, loc, label, result.partitions);
+    return true;
+  }
+
+  private applySplit(cols: { id: string; type: CellType }[], pieces: Piece[], at: (o: number) => Loc): void {
+    pieces.forEach((p, i) => {
+      const col = cols[i]!;
+      const loc = at(p.start);
+      if (p.blank) this.cells[col.id] = { value: null, status: 'blank', raw: p.text, loc, via: 'split' };
+      else {
+        const cv: CellValue = { value: p.value, status: 'filled', raw: p.text, loc, via: 'split' };
+        if (col.type === 'amount') cv.unit = p.unit;
+        this.cells[col.id] = cv;
+      }
+    });
+  }
+
+  /** Cells on which every remaining split agrees are read; the others are unreadable. */
+  private applyAgreement(
+    cols: { id: string; type: CellType }[],
+    solutions: Piece[][],
+    run: string,
+    at: (o: number) => Loc,
+    loc: Loc,
+    label: string,
+    partitions: number,
+  ): void {
+    const unsure: string[] = [];
+    cols.forEach((col, i) => {
+      const first = solutions[0]![i]!;
+      const same = solutions.every((s) => s[i]!.text === first.text && s[i]!.start === first.start);
+      if (same) this.applySplit([col], [first], at);
+      else {
+        this.cells[col.id] = { value: null, status: 'unreadable', raw: run.trim(), loc };
+        unsure.push(col.id);
+      }
+    });
+    if (unsure.length === 0) return;
+    const examples = solutions
+      .slice(0, 3)
+      .map((s) => s.map((p) => p.text).join('|'))
+      .join('、');
+    this.diagnostics.push(
+      parseMessage(
+        'run-ambiguous',
+        { row: label, run: run.trim(), count: partitions, examples, cells: unsure.map((id) => this.labelOf(id)).join('、') },
+        loc,
+        unsure,
+      ),
+    );
+  }
+
+  /** Table 三 rows that split several ways: try the column relations (R1, R3) with the other rows. */
+  private resolvePending(): void {
+    if (this.pending.length === 0) return;
+    const relations = this.template.relations.filter((r) => r.family === 'R1' || r.family === 'R3');
+    const pendingCells = new Set(this.pending.flatMap((p) => p.row.columns.map((c) => `${p.row.id}.${c.id}`)));
+    const involved = relations.filter((r) => [...r.lhs, ...r.rhs].some((id) => pendingCells.has(id)));
+    const combos: number[][] = [];
+    const total = this.pending.reduce((n, p) => n * p.solutions.length, 1);
+    if (total <= 4096) {
+      const walk = (i: number, acc: number[]): void => {
+        if (i === this.pending.length) {
+          combos.push(acc.slice());
+          return;
+        }
+        for (let k = 0; k < this.pending[i]!.solutions.length; k++) walk(i + 1, [...acc, k]);
+      };
+      walk(0, []);
+    }
+    const survivors = combos.filter((combo) => {
+      const values = new Map<string, number | null>();
+      combo.forEach((k, i) => {
+        const p = this.pending[i]!;
+        p.solutions[k]!.forEach((piece, j) => values.set(`${p.row.id}.${p.row.columns[j]!.id}`, piece.value));
+      });
+      return involved.every((rel) => {
+        const side = (ids: readonly string[]): number | null => {
+          let s = 0;
+          for (const id of ids) {
+            const v = values.has(id) ? values.get(id)! : this.known(id);
+            if (v === undefined) return null;
+            s += v ?? 0;
+          }
+          return s;
+        };
+        const l = side(rel.lhs);
+        const r = side(rel.rhs);
+        return l === null || r === null || l === r;
+      });
+    });
+    this.pending.forEach((p, i) => {
+      const cols = p.row.columns.map((c) => ({ id: `${p.row.id}.${c.id}`, type: c.type }));
+      const sols = [...new Set(survivors.map((combo) => combo[i]!))].map((k) => p.solutions[k]!);
+      if (sols.length === 1) {
+        this.applySplit(cols, sols[0]!, p.at);
+        this.diagnostics.push(
+          parseMessage(
+            'run-split',
+            { row: p.row.shortLabel, run: p.run.trim(), basis: '本行合计及各列的勾稽关系', split: sols[0]!.map((x) => x.text).join('|') },
+            p.loc,
+            cols.map((c) => c.id),
+          ),
+        );
+      } else {
+        this.applyAgreement(cols, sols.length > 0 ? sols : p.solutions, p.run, p.at, p.loc, p.row.shortLabel, p.solutions.length);
+      }
+    });
+  }
+
+  /** A cell's value for the column check: a number, 0 for blank (null), undefined if unknown. */
+  private known(id: string): number | null | undefined {
+    const c = this.cells[id];
+    if (!c) return undefined;
+    if (c.status === 'filled') return c.value;
+    if (c.status === 'blank') return null;
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------
+  // Flattened text
+
+  private readFlat(table: TableId, items: readonly Item[], ranges: readonly SectionRange[]): void {
+    const section = this.template.tables[table].section;
+    const range = ranges.find((r) => r.number === section);
+    const paragraphs: Paragraph[] = [];
+    items.forEach((it, i) => {
+      if (it.kind !== 'p') return;
+      if (range ? i > range.headingItem && i < range.end : true) paragraphs.push(it.p);
+    });
+    if (paragraphs.length === 0) return;
+    const flat = joinFlat(paragraphs);
+    const anchor = FLAT_ANCHOR[table].exec(flat.text);
+    if (!anchor) return;
+    if (table === 'appeals') {
+      this.flatAppeals(flat, anchor.index);
+      return;
+    }
+    let pos = anchor.index;
+    const rows = this.template.tables[table].rows;
+    for (let i = 0; i < rows.length; i++) {
+      const def = rows[i]!;
+      if (this.found.has(def.id)) continue;
+      const re = labelPattern(def);
+      re.lastIndex = pos;
+      let m = re.exec(flat.text);
+      while (m) {
+        const runStart = m.index + m[0].length;
+        const end = runEnd(flat.text, runStart);
+        const run = flat.text.slice(runStart, end);
+        if (/\d|[—/]/.test(run) || startsKnownLabel(flat.text, end, rows.slice(i + 1))) {
+          pos = end;
+          this.flatRow(def, run, runStart, flat);
+          break;
+        }
+        m = re.exec(flat.text);
+      }
+    }
+  }
+
+  private flatRow(def: RowDef, run: string, runStart: number, flat: Flat): void {
+    const at = (o: number): Loc => flat.at(runStart + o);
+    const loc = at(Math.max(0, run.search(/\S/)));
+    if (!/\S/.test(run)) {
+      for (const col of def.columns) this.cells[`${def.id}.${col.id}`] = { value: null, status: 'blank', raw: '', loc };
+      this.found.add(def.id);
+      return;
+    }
+    if (!this.splitInto([def], run, at, loc, def.shortLabel)) {
+      this.shape(def.shortLabel, def.columns.length, run.trim().split(/\s+/).length, loc, [def]);
+      for (const col of def.columns) this.cells[`${def.id}.${col.id}`]!.raw = run.trim();
+    }
+  }
+
+  private flatAppeals(flat: Flat, from: number): void {
+    const all = this.template.tables.appeals.rows;
+    const re = /\d/g;
+    re.lastIndex = from;
+    const runs: { start: number; run: string; group: string | null }[] = [];
+    let pos = from;
+    for (let k = 0; k < 3; k++) {
+      re.lastIndex = pos;
+      const m = re.exec(flat.text);
+      if (!m) break;
+      const end = runEnd(flat.text, m.index);
+      const between = fold(flat.text.slice(pos, m.index));
+      runs.push({ start: m.index, run: flat.text.slice(m.index, end), group: appealGroupOf(lastGroupMention(between)) });
+      pos = end;
+      const next = /\S/.exec(flat.text.slice(end));
+      if (!next || !/[行政复议诉讼结果未经]/.test(flat.text[end + next.index]!)) break;
+    }
+    if (runs.length === 0) return;
+    const first = runs[0]!;
+    const at0 = (o: number): Loc => flat.at(first.start + o);
+    if (this.splitInto(all, first.run, at0, at0(0), '表四')) return;
+    for (const r of runs) {
+      const def = all.find((d) => d.id === `appeals.${r.group}`);
+      if (!def || this.found.has(def.id)) continue;
+      const at = (o: number): Loc => flat.at(r.start + o);
+      if (!this.splitInto([def], r.run, at, at(0), def.shortLabel)) this.shape(def.shortLabel, 5, 0, at(0), [def]);
+    }
+    if (!this.anyFound('appeals')) this.shape('表四', 15, first.run.trim().split(/\s+/).length, at0(0), all);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+/** Fits the cells after a row label to `n` columns. */
+export function fitValues(values: Cell[], n: number): { kind: 'ok'; cells: Cell[] } | { kind: 'blank' } | { kind: 'fail' } {
+  const len = values.length;
+  const idx: number[] = [];
+  values.forEach((c, i) => {
+    if (!isEmptyCell(c.text)) idx.push(i);
+  });
+  if (len === n) return { kind: 'ok', cells: values };
+  if (idx.length === 0) return { kind: 'blank' };
+  if (len > n) {
+    // the empty cells around the values are padding from merged cells: one window only
+    const windows: number[] = [];
+    for (let s = 0; s + n <= len; s++) if (idx[0]! >= s && idx[idx.length - 1]! < s + n) windows.push(s);
+    if (windows.length === 1) return { kind: 'ok', cells: values.slice(windows[0]!, windows[0]! + n) };
+    if (windows.length === 0 && idx.length === n) return { kind: 'ok', cells: idx.map((i) => values[i]!) };
+  }
+  return { kind: 'fail' };
+}
+
+/** The arithmetic a row must satisfy when its run is split: R2 for table 三, R6 for table 四. */
+function rowRelation(defs: readonly RowDef[]): ((v: (number | null)[]) => boolean) | null {
+  const id = defs[0]!.id;
+  if (id.startsWith('requests.')) {
+    const n = APPLICANT_COLUMN_IDS.length;
+    return (v) => (v[n] ?? 0) === v.slice(0, n).reduce<number>((a, b) => a + (b ?? 0), 0);
+  }
+  if (id.startsWith('appeals.')) {
+    return (v) => {
+      for (let g = 0; g < defs.length; g++) {
+        const b = g * 5;
+        if ((v[b + 4] ?? 0) !== (v[b] ?? 0) + (v[b + 1] ?? 0) + (v[b + 2] ?? 0) + (v[b + 3] ?? 0)) return false;
+      }
+      return true;
+    };
+  }
+  return null;
+}
+
+function requestGroupOf(joined: string): string | null {
+  if (joined.includes('不予公开')) return 'requests.denied';
+  if (joined.includes('无法提供')) return 'requests.unavailable';
+  if (joined.includes('不予处理')) return 'requests.rejected';
+  if (joined.includes('其他处理')) return 'requests.otherHandling';
+  return null;
+}
+
+function appealGroupOf(folded: string): string | null {
+  if (folded.includes('未经复议') || folded.includes('直接起诉')) return 'suitDirect';
+  if (folded.includes('复议后起诉') || folded.includes('复议后')) return 'suitAfterReview';
+  if (folded.includes('行政复议')) return 'review';
+  return null;
+}
+
+function lastGroupMention(folded: string): string {
+  const keys = ['未经复议直接起诉', '复议后起诉', '行政复议'];
+  let best = '';
+  let at = -1;
+  for (const k of keys) {
+    const i = folded.lastIndexOf(k);
+    if (i > at) {
+      at = i;
+      best = k;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+// Flat text helpers
+
+interface Flat {
+  text: string;
+  at: (offset: number) => Loc;
+}
+
+function joinFlat(paragraphs: Paragraph[]): Flat {
+  let text = '';
+  const parts: { start: number; p: Paragraph }[] = [];
+  for (const p of paragraphs) {
+    if (text) text += '\n';
+    parts.push({ start: text.length, p });
+    text += p.text;
+  }
+  return {
+    text,
+    at: (offset) => {
+      let part = parts[0]!;
+      for (const x of parts) if (x.start <= offset) part = x;
+      return locAt(part.p, offset - part.start);
+    },
+  };
+}
+
+const FLAT_ANCHOR: Record<TableId, RegExp> = {
+  active: /第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项|信\s*息\s*内\s*容/,
+  requests: /勾\s*稽|申\s*请\s*人\s*情\s*况|本\s*年\s*新\s*收/,
+  appeals: /结\s*果\s*维\s*持|尚\s*未\s*审\s*结/,
+};
+
+const SPACE = '[\\s\\u00a0\\u3000]*';
+const patternCache = new Map<string, RegExp>();
+
+function charClass(ch: string): string {
+  if ('、，,'.includes(ch)) return '[、，,]';
+  if ('（('.includes(ch)) return '[（(]';
+  if ('）)'.includes(ch)) return '[）)]';
+  if ('“”"‘’'.includes(ch)) return '["“”‘’\']?';
+  if ('：:'.includes(ch)) return '[：:]';
+  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** The row label as written in flat text: tolerant of spaces and punctuation width. */
+function labelPattern(def: RowDef): RegExp {
+  const cached = patternCache.get(def.id + def.label);
+  if (cached) return cached;
+  let label = def.label.replace(/^[一二三四五六七八九十]、/, '');
+  const paren = /^[（(][一二三四五六七八九十][）)]/.exec(label);
+  let prefix = '';
+  if (paren) {
+    label = label.slice(paren[0].length);
+    // （七）总计 must keep its number: 总计 also heads a column
+    if (def.id === 'requests.outcomeTotal') prefix = `[（(]${SPACE}七${SPACE}[）)]${SPACE}`;
+  }
+  const note = /[（(][^（()）]*[）)]$/.exec(label);
+  if (note) label = label.slice(0, note.index);
+  if (def.number !== undefined) {
+    const num = `${def.number}${SPACE}[.．、]${SPACE}`;
+    prefix = def.match.exact ? num : `(?:${num})?`;
+  }
+  const body = [...label].map(charClass).join(SPACE);
+  const re = new RegExp(`${prefix}${body}(?:${SPACE}[（(][^（()）]{0,40}[）)])?`, 'g');
+  patternCache.set(def.id + def.label, re);
+  return re;
+}
+
+function startsKnownLabel(text: string, at: number, rows: readonly RowDef[]): boolean {
+  for (const r of rows.slice(0, 2)) {
+    const re = labelPattern(r);
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m && text.slice(at, m.index).trim() === '') return true;
+  }
+  return false;
+}
+
+/** End of the run of value characters starting at `from`; a trailing label number (“2.”) is left out. */
+function runEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (/[0-9０-９\s\u00a0\u3000.．+\-−－—–/／%]/.test(c)) i++;
+    else if (c === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) i++;
+    else if (c === '万' && text[i + 1] === '元') i += 2;
+    else if (c === '元' && /[\d\s]/.test(text[i - 1] ?? '')) i++;
+    else break;
+  }
+  // label numbers inside a group are single digits (1.–8.)
+  const tail = /(\d)[\s\u00a0]*[.．、][\s\u00a0]*$/.exec(text.slice(from, i));
+  if (tail && i < text.length && /[\u4e00-\u9fff]/.test(text[i]!)) i = from + tail.index;
+  return i;
+}

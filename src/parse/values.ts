@@ -1,0 +1,141 @@
+/**
+ * Reading one cell's text as a value, and splitting a run of digits that lost its cell
+ * separators (`行政规范性文件693665`) into cells — only where the template's arithmetic
+ * leaves exactly one way to do it.
+ */
+import type { CellType } from '../template/index.js';
+
+export type ValueRead =
+  | { kind: 'blank' }
+  | { kind: 'number'; value: number; unit: '万元' | '元' | null; note?: string }
+  | { kind: 'text' };
+
+const BLANK_MARK = /^(?:[-—–－−‐/／\\_…·.。]+|无|空|\/|n\/a|null)$/i;
+const NUMBER =
+  /^(增加?|减少?|[+\-−﹣])?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|万|件|条|个|项|次|宗|份)?\s*(?:[(（]([^()（）]*)[)）])?$/;
+const WS = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+
+/** Reads a cell. Amount cells are returned in 万元 (元 converted exactly); `unit` says what was written. */
+export function readValue(raw: string, type: CellType): ValueRead {
+  const t = raw.normalize('NFKC').replace(WS, '');
+  if (t === '' || BLANK_MARK.test(t)) return { kind: 'blank' };
+  const m = NUMBER.exec(t);
+  if (!m) return { kind: 'text' };
+  const [, sign, int, frac, unit, note] = m;
+  const negative = sign !== undefined && /^[-−﹣减]/.test(sign);
+  const digits = `${int!.replace(/,/g, '')}${frac ?? ''}`;
+  let unitOut: '万元' | '元' | null = null;
+  let text = digits;
+  if (unit === '元') {
+    unitOut = '元';
+    if (type === 'amount') text = shiftDecimal(digits, 4);
+  } else if (unit === '万元' || unit === '万') {
+    unitOut = '万元';
+  }
+  const value = Number(text) * (negative ? -1 : 1);
+  const out: ValueRead = { kind: 'number', value: Object.is(value, -0) ? 0 : value, unit: unitOut };
+  if (note) out.note = note;
+  return out;
+}
+
+/** "73802895.90" shifted 4 places left → "7380.289590": exact decimal division by 10^n. */
+export function shiftDecimal(digits: string, places: number): string {
+  const [int = '0', frac = ''] = digits.split('.');
+  const padded = int.padStart(places + 1, '0');
+  return `${padded.slice(0, padded.length - places)}.${padded.slice(padded.length - places)}${frac}`;
+}
+
+/** A cell that holds a value (number or blank mark) rather than a label. */
+export function isValueLike(raw: string): boolean {
+  const t = raw.normalize('NFKC').replace(WS, '');
+  if (t === '' || BLANK_MARK.test(t)) return true;
+  return NUMBER.test(t);
+}
+
+export function isEmptyCell(raw: string): boolean {
+  return raw.replace(WS, '') === '';
+}
+
+// ---------------------------------------------------------------------------
+// Runs of digits without separators
+
+export interface Piece {
+  text: string;
+  /** offset in the run */
+  start: number;
+  value: number | null;
+  blank: boolean;
+  unit: '万元' | '元' | null;
+}
+
+export interface SplitResult {
+  /** every way of cutting the run into the row's cells that the cell types allow */
+  partitions: number;
+  /** those that also satisfy the row's arithmetic */
+  solutions: Piece[][];
+  /** solutions before the arithmetic filter, capped */
+  candidates: Piece[][];
+}
+
+const MAX_PARTITIONS = 20000;
+
+/**
+ * All ways to cut `run` into exactly `types.length` cells. Whitespace always separates
+ * cells; inside a token the cut may fall between any two characters, but no piece may
+ * have a leading zero (`07`), a dangling sign, or a misplaced decimal point or unit.
+ */
+export function splitRun(run: string, types: readonly CellType[], accept?: (values: (number | null)[]) => boolean): SplitResult {
+  const tokens: { text: string; start: number }[] = [];
+  const re = /[^\s\u00a0\u3000]+/g;
+  for (let m = re.exec(run); m; m = re.exec(run)) tokens.push({ text: m[0], start: m.index });
+  const n = types.length;
+  const candidates: Piece[][] = [];
+  let partitions = 0;
+  const solutions: Piece[][] = [];
+  const current: Piece[] = [];
+
+  const walk = (ti: number, offset: number): void => {
+    if (partitions >= MAX_PARTITIONS) return;
+    const cell = current.length;
+    if (ti === tokens.length) {
+      if (cell === n) {
+        partitions++;
+        const copy = current.slice();
+        if (candidates.length < 50) candidates.push(copy);
+        if (!accept || accept(copy.map((p) => p.value))) solutions.push(copy);
+      }
+      return;
+    }
+    if (cell >= n) return;
+    const tok = tokens[ti]!;
+    const rest = tok.text.slice(offset);
+    // remaining tokens need at least one cell each
+    if (n - cell < tokens.length - ti) return;
+    for (let len = 1; len <= rest.length; len++) {
+      const text = rest.slice(0, len);
+      // a blank mark (— / -) stands alone; inside a token a dash is a minus sign
+      const whole = offset === 0 && len === rest.length;
+      const piece = pieceOf(text, tok.start + offset, types[cell]!, whole);
+      if (!piece) continue;
+      current.push(piece);
+      if (len === rest.length) walk(ti + 1, 0);
+      else walk(ti, offset + len);
+      current.pop();
+    }
+  };
+  walk(0, 0);
+  return { partitions, solutions, candidates };
+}
+
+function pieceOf(text: string, start: number, type: CellType, whole: boolean): Piece | null {
+  const t = text.normalize('NFKC');
+  if (/^[-—–/]$/.test(t)) return whole ? { text, start, value: null, blank: true, unit: null } : null;
+  let m: RegExpExecArray | null;
+  if (type === 'amount') m = /^(0|[1-9]\d*)(\.\d+)?(万元|元)?$/.exec(t);
+  else if (type === 'signed') m = /^([+\-−]?)(0|[1-9]\d*)()()$/.exec(t);
+  else m = /^()(0|[1-9]\d*)()()$/.exec(t);
+  if (!m) return null;
+  const read = readValue(t, type);
+  if (read.kind !== 'number') return null;
+  return { text, start, value: read.value, blank: false, unit: read.unit };
+}
