@@ -26,20 +26,10 @@ export function sniff(bytes: Uint8Array): Sniffed {
 }
 
 function latin1(b: Uint8Array): string {
-  let s = '';
-  for (const x of b) s += String.fromCharCode(x);
-  return s;
+  return new TextDecoder('latin1').decode(b);
 }
 
-/** The first 8 KB as ASCII (other bytes dropped), after a BOM, for markup sniffing in any encoding. */
+/** The first 8 KB with non-ASCII bytes blanked (NULs of UTF-16 dropped), for markup sniffing in any encoding. */
 function asciiHead(bytes: Uint8Array): string {
-  let s = '';
-  const end = Math.min(bytes.length, 8192);
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  for (let i = 0; i < end; i++) {
-    const x = bytes[i]!;
-    if (x > 0 && x < 0x80) s += String.fromCharCode(x);
-    else if (!utf16 && x >= 0x80) s += ' ';
-  }
-  return s;
+  return latin1(bytes.subarray(0, 8192)).replace(/\0/g, '').replace(/[^\x01-\x7f]/g, ' ');
 }

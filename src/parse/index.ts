@@ -1,7 +1,7 @@
 /** Source document → report model. Pure: no I/O, no clock. */
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { SourceDocument } from '../document/model.js';
-import { detectTemplate, fold, getTemplate, type TemplateId } from '../template/index.js';
+import { detectTemplate, foldForSearch, getTemplate, type TemplateId } from '../template/index.js';
 import { readMeta } from './meta.js';
 import { parseMessage } from './messages.js';
 import type { CellValue, Report, Section } from './model.js';
@@ -35,7 +35,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   const firstSection = ranges[0]?.headingItem ?? items.length;
   const meta = readMeta(items, firstSection, doc.meta.header);
 
-  const allText = fold(
+  const allText = foldForSearch(
     items.map((it) => (it.kind === 'p' ? it.p.text : it.t.rows.map((r) => r.map((c) => c.text).join(' ')).join(' '))).join(' '),
   );
   const detection = detectTemplate(allText, meta.year);

@@ -24,11 +24,6 @@ import { isEmptyCell, isValueLike, readValue, splitRun, type Piece } from './val
 
 type Cells = Record<string, CellValue>;
 
-interface Source {
-  text: string;
-  loc: Loc;
-}
-
 /** A row that needs the other rows to decide how its run splits (table 三 column relations). */
 interface Pending {
   row: RowDef;

@@ -85,14 +85,19 @@ const MAX_PARTITIONS = 20000;
  * have a leading zero (`07`), a dangling sign, or a misplaced decimal point or unit.
  */
 export function splitRun(run: string, types: readonly CellType[], accept?: (values: (number | null)[]) => boolean): SplitResult {
+  // full-width digits and signs → ASCII one for one, so offsets stay those of `run`
+  const norm = run.replace(/[０-９－＋．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   const tokens: { text: string; start: number }[] = [];
   const re = /[^\s\u00a0\u3000]+/g;
-  for (let m = re.exec(run); m; m = re.exec(run)) tokens.push({ text: m[0], start: m.index });
+  for (let m = re.exec(norm); m; m = re.exec(norm)) tokens.push({ text: m[0], start: m.index });
   const n = types.length;
   const candidates: Piece[][] = [];
   let partitions = 0;
   const solutions: Piece[][] = [];
   const current: Piece[] = [];
+  // characters left from token i on, to prune cuts that leave too few or too many per cell
+  const after: number[] = [];
+  for (let i = tokens.length - 1, acc = 0; i >= 0; i--) after[i] = acc += tokens[i]!.text.length;
 
   const walk = (ti: number, offset: number): void => {
     if (partitions >= MAX_PARTITIONS) return;
@@ -106,19 +111,17 @@ export function splitRun(run: string, types: readonly CellType[], accept?: (valu
       }
       return;
     }
-    if (cell >= n) return;
+    const left = n - cell;
+    // remaining tokens need at least one cell each, and every cell at least one character
+    if (left < tokens.length - ti || left > after[ti]! - offset) return;
     const tok = tokens[ti]!;
-    const rest = tok.text.slice(offset);
-    // remaining tokens need at least one cell each
-    if (n - cell < tokens.length - ti) return;
-    for (let len = 1; len <= rest.length; len++) {
-      const text = rest.slice(0, len);
-      // a blank mark (— / -) stands alone; inside a token a dash is a minus sign
-      const whole = offset === 0 && len === rest.length;
-      const piece = pieceOf(text, tok.start + offset, types[cell]!, whole);
+    const rest = tok.text.length - offset;
+    for (let len = 1; len <= rest; len++) {
+      const whole = offset === 0 && len === rest;
+      const piece = pieceOf(run.slice(tok.start + offset, tok.start + offset + len), tok.text.slice(offset, offset + len), tok.start + offset, types[cell]!, whole);
       if (!piece) continue;
       current.push(piece);
-      if (len === rest.length) walk(ti + 1, 0);
+      if (len === rest) walk(ti + 1, 0);
       else walk(ti, offset + len);
       current.pop();
     }
@@ -127,15 +130,21 @@ export function splitRun(run: string, types: readonly CellType[], accept?: (valu
   return { partitions, solutions, candidates };
 }
 
-function pieceOf(text: string, start: number, type: CellType, whole: boolean): Piece | null {
-  const t = text.normalize('NFKC');
-  if (/^[-—–/]$/.test(t)) return whole ? { text, start, value: null, blank: true, unit: null } : null;
-  let m: RegExpExecArray | null;
-  if (type === 'amount') m = /^(0|[1-9]\d*)(\.\d+)?(万元|元)?$/.exec(t);
-  else if (type === 'signed') m = /^([+\-−]?)(0|[1-9]\d*)()()$/.exec(t);
-  else m = /^()(0|[1-9]\d*)()()$/.exec(t);
+const COUNT_PIECE = /^(0|[1-9]\d*)$/;
+const SIGNED_PIECE = /^([+\-−]?)(0|[1-9]\d*)$/;
+const AMOUNT_PIECE = /^((?:0|[1-9]\d*)(?:\.\d+)?)(万元|元)?$/;
+
+/** One candidate cell of a split. A blank mark (— / -) stands alone; inside a token a dash is a minus sign. */
+function pieceOf(text: string, t: string, start: number, type: CellType, whole: boolean): Piece | null {
+  if (t.length === 1 && '-—–/'.includes(t)) return whole ? { text, start, value: null, blank: true, unit: null } : null;
+  if (type === 'amount') {
+    const m = AMOUNT_PIECE.exec(t);
+    if (!m) return null;
+    const unit = (m[2] as '万元' | '元' | undefined) ?? null;
+    return { text, start, value: Number(unit === '元' ? shiftDecimal(m[1]!, 4) : m[1]), blank: false, unit };
+  }
+  const m = (type === 'signed' ? SIGNED_PIECE : COUNT_PIECE).exec(t);
   if (!m) return null;
-  const read = readValue(t, type);
-  if (read.kind !== 'number') return null;
-  return { text, start, value: read.value, blank: false, unit: read.unit };
+  const v = type === 'signed' ? Number(m[2]) * (m[1] === '-' || m[1] === '−' ? -1 : 1) : Number(m[1]);
+  return { text, start, value: Object.is(v, -0) ? 0 : v, blank: false, unit: null };
 }

@@ -24,7 +24,7 @@ const folded = {
   '2021': T2021.signals.map((s) => [s, fold(s)] as const),
 };
 
-/** `text` must already be folded (see fold()). */
+/** `text` must already be folded (see fold(), or foldForSearch() for long text). */
 export function detectTemplate(text: string, year: number | null): Detection {
   const signals: Record<TemplateId, string[]> = {
     '2019': folded['2019'].filter(([, f]) => text.includes(f)).map(([s]) => s),

@@ -13,6 +13,17 @@ export function fold(text: string): string {
   return text.normalize('NFKC').replace(WS, '').replace(QUOTES, '').replace(DASHES, '-');
 }
 
+/**
+ * A cheaper fold for searching labels in long text: no whitespace, ASCII brackets and slash,
+ * no quotes. Enough for the labels the format is detected by; NFKC on a whole report is slow.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .replace(WS, '')
+    .replace(QUOTES, '')
+    .replace(/[（）／]/g, (c) => (c === '（' ? '(' : c === '）' ? ')' : '/'));
+}
+
 const CN_NUM = '一二三四五六七八九十';
 const NUMBERING = new RegExp(
   `^(?:[${CN_NUM}]+[、.,]|\\([${CN_NUM}]+\\)[、.]?|\\d{1,2}(?:[、.](?!\\d)|\\))|\\(\\d{1,2}\\)|[①②③④⑤⑥⑦⑧⑨⑩])`,

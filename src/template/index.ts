@@ -4,7 +4,7 @@ import { T2021 } from './t2021.js';
 import type { CellDef, TemplateDef, TemplateId } from './types.js';
 
 export * from './types.js';
-export { fold, stripNumbering, leadingNumber, chineseNumeral, CHINESE_NUMERALS } from './fold.js';
+export { fold, foldForSearch, stripNumbering, leadingNumber, chineseNumeral, CHINESE_NUMERALS } from './fold.js';
 export { SECTIONS, APPLICANT_COLUMN_IDS, REQUEST_COLUMNS, REQUEST_GROUPS, APPEAL_GROUPS } from './common.js';
 export { detectTemplate, type Detection } from './detect.js';
 

@@ -21,24 +21,24 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     const utf16 = utf16WithoutBom(bytes);
     if (utf16) encoding = utf16;
     else if (bytes.includes(0)) return { ok: false, reason: 'binary' };
-    else encoding = isUtf8(bytes) ? 'utf-8' : 'gb18030';
+    else encoding = 'utf-8';
   }
-  let text: string;
-  try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(body);
-  } catch {
-    return { ok: false, reason: encoding === 'gb18030' ? 'encoding' : 'binary' };
+  let text: string | null = tryDecode(encoding, body);
+  if (text === null && encoding === 'utf-8' && body === bytes) {
+    // not UTF-8: the Chinese legacy encodings
+    encoding = 'gb18030';
+    text = tryDecode(encoding, body);
   }
+  if (text === null) return { ok: false, reason: encoding === 'gb18030' ? 'encoding' : 'binary' };
   if (looksBinary(text)) return { ok: false, reason: 'binary' };
   return { ok: true, text, encoding };
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+function tryDecode(encoding: string, bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -1,0 +1,44 @@
+// Lint, and the layer rule of docs/architecture.md: the pure core (template, document,
+// parse, rules, diagnostics, organ) does no I/O and reads no clock or process state.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_IO = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'worker_threads', 'process'];
+const OUTER = ['**/cli/**', '**/server/**', '**/store/**', '**/render/**', '**/formats/**', '**/analyse.js'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'web/dist/**', 'tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/template/**', 'src/document/**', 'src/parse/**', 'src/rules/**', 'src/diagnostics/**', 'src/organ/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: NODE_IO, message: 'The core does no I/O (docs/architecture.md).' }, { group: OUTER, message: 'The core may not depend on outer layers.' }] }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'Pass what you need in; the core reads no process state.' }, { name: 'Buffer', message: 'Use Uint8Array in the core.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core reads no clock: pass "now" in.' },
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'The core reads no clock: pass "now" in.' },
+        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'The core is deterministic.' },
+      ],
+    },
+  },
+  {
+    files: ['src/formats/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '**/server/**', '**/store/**'], message: 'Extractors may not depend on the application layers.' }] }],
+    },
+  },
+  {
+    files: ['bin/**', 'bench/**', 'scripts/**', 'test/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

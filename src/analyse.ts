@@ -1,0 +1,22 @@
+/** One file from bytes to a checked report: the pipeline every front end (CLI, server) runs. */
+import type { Diagnostic } from './diagnostics/types.js';
+import { extract } from './formats/index.js';
+import { parseDocument, type ParsedReport } from './parse/index.js';
+import { check, type CheckOptions } from './rules/engine.js';
+
+export interface Analysis {
+  report: ParsedReport | null;
+  /** every finding: the extractor's, the parser's and the rules', after the preset */
+  diagnostics: Diagnostic[];
+}
+
+export async function analyse(bytes: Uint8Array, name: string, options: CheckOptions & { rules?: CheckOptions['rules'] } = {}, withRules = true): Promise<Analysis> {
+  const extraction = await extract(bytes, { name });
+  if (!extraction.document || extraction.messages.some((m) => m.fatal)) {
+    return { report: null, diagnostics: extraction.messages };
+  }
+  const report = parseDocument(extraction.document, { name, bytes: bytes.length });
+  report.diagnostics.unshift(...extraction.messages);
+  const diagnostics = withRules ? check(report, options) : report.diagnostics;
+  return { report, diagnostics };
+}

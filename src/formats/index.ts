@@ -1,0 +1,43 @@
+/**
+ * Bytes → source document, whatever the format. The format is read from the bytes
+ * (magic numbers, markup), never from the file name; the name only tells Markdown from text.
+ */
+import { fatal } from './messages.js';
+import { sniff, type Sniffed } from './sniff.js';
+import { readText, type Extraction } from './text/index.js';
+
+export type { Extraction } from './text/index.js';
+export { sniff, type Sniffed } from './sniff.js';
+export { FILE_MESSAGES, fatal } from './messages.js';
+
+export interface ExtractOptions {
+  /** file name, used only to tell Markdown from plain text */
+  name?: string;
+}
+
+const KIND_LABEL: Partial<Record<Sniffed, string>> = {
+  pdf: ' PDF ',
+  zip: ' DOCX/ZIP ',
+  ole: ' DOC/WPS ',
+  png: '图片（PNG）',
+  jpeg: '图片（JPEG）',
+  tiff: '图片（TIFF）',
+  gif: '图片（GIF）',
+  bmp: '图片（BMP）',
+  rtf: ' RTF ',
+  html: ' HTML ',
+};
+
+export async function extract(bytes: Uint8Array, options: ExtractOptions = {}): Promise<Extraction> {
+  const kind = sniff(bytes);
+  switch (kind) {
+    case 'empty':
+      return { document: null, messages: [fatal('file-empty')] };
+    case 'text':
+      return readText(bytes, /\.(md|markdown)$/i.test(options.name ?? '') ? 'markdown' : 'text');
+    case 'binary':
+      return { document: null, messages: [fatal('file-binary')] };
+    default:
+      return { document: null, messages: [fatal('file-unsupported', { kind: KIND_LABEL[kind] ?? kind })] };
+  }
+}

@@ -1,0 +1,141 @@
+import { mkdtempSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { FIXTURES } from './helpers/fixtures.js';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), color: false });
+  return { code, out, err };
+}
+
+const fx = (name: string) => join(FIXTURES, name, 'input.txt');
+const tmp = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
+
+describe('gongkai check', () => {
+  it('prints line:col, severity, message and rule per file, and a summary; 1 when errors', async () => {
+    const r = await run('check', fx('subdistrict-chuankou-2020'));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^.*subdistrict-chuankou-2020\/input\.txt {2}哈尔滨市松北区船口街道办事处 · 2020 年度 · 2019 格式$/m);
+    expect(r.out).toMatch(/^ {2}475:2 {2}错误 {2}落款日期 2020-01-31 .* {2}publication-date$/m);
+    expect(r.out).toContain('✖ 1 个错误，5 个警告，0 条提示');
+    expect(r.out).not.toContain('\u001b[');
+  });
+
+  it('0 when there is no error', async () => {
+    const r = await run('check', fx('township-buhai-2020'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('✔ 0 个错误，0 个警告，0 条提示');
+  });
+
+  it('walks directories and totals', async () => {
+    const dir = join(tmp, 'batch');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    copyFileSync(fx('township-buhai-2020'), join(dir, 'a.txt'));
+    copyFileSync(fx('township-hongqi-2020'), join(dir, 'sub', 'b.txt'));
+    writeFileSync(join(dir, 'notes.json'), '{}');
+    const r = await run('check', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('合计 2 个文件：✖ 1 个错误，3 个警告，0 条提示');
+  });
+
+  it('--format json lists every finding with its cells and location', async () => {
+    const r = await run('check', '--format', 'json', fx('township-hongqi-2020'));
+    const json = JSON.parse(r.out) as { file: string; report: { organ: string }; diagnostics: { rule: string; cells?: string[]; location: unknown }[] }[];
+    expect(json[0]!.report.organ).toBe('红旗满族乡人民政府');
+    const missing = json[0]!.diagnostics.find((d) => d.rule === 'cell-missing')!;
+    expect(missing.cells).toHaveLength(77);
+    expect(missing.location).toMatchObject({ line: 44 });
+  });
+
+  it('--quiet shows errors only; --verbose adds the hints', async () => {
+    const q = await run('check', '--quiet', fx('pingtan-2020-text'));
+    expect(q.out).not.toContain('警告  ');
+    const v = await run('check', '--verbose', fx('pingtan-2020-text'));
+    expect(v.out).toContain('提示  “（七）总计”一行的数字连在一起');
+  });
+});
+
+describe('bad input: one clear message, exit 2, never a stack trace', () => {
+  const cases: [string, () => string, RegExp, string][] = [
+    ['a missing file', () => join(tmp, 'nope.txt'), /文件不存在/, 'file-not-found'],
+    ['an empty file', () => (writeFileSync(join(tmp, 'empty.txt'), ''), join(tmp, 'empty.txt')), /文件为空/, 'file-empty'],
+    ['a file of blank lines', () => (writeFileSync(join(tmp, 'blank.txt'), '\n \n\t\n'), join(tmp, 'blank.txt')), /文件为空/, 'file-empty'],
+    ['a binary file', () => (writeFileSync(join(tmp, 'x.txt'), new Uint8Array([0, 1, 2, 3, 255, 0, 7, 8])), join(tmp, 'x.txt')), /二进制/, 'file-binary'],
+    ['a PDF (not read yet)', () => (writeFileSync(join(tmp, 'r.pdf'), '%PDF-1.7\n%\u00e2\n'), join(tmp, 'r.pdf')), /暂不支持读取 PDF 文件/, 'file-unsupported'],
+    ['an image renamed .txt', () => (writeFileSync(join(tmp, 'img.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10])), join(tmp, 'img.txt')), /图片/, 'file-unsupported'],
+    ['a directory with no reports', () => (mkdirSync(join(tmp, 'none'), { recursive: true }), join(tmp, 'none')), /目录中没有可检查的报告文件/, 'file-directory-empty'],
+  ];
+  it.each(cases)('%s', async (_name, make, message, rule) => {
+    const r = await run('check', make());
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(message);
+    expect(r.out).toContain(rule);
+    expect(r.out + r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('an enormous file is skipped before it is read', async () => {
+    const big = join(tmp, 'big.txt');
+    writeFileSync(big, Buffer.alloc(2 * 1024 * 1024, 0x30));
+    const r = await run('check', '--max-size', '1', big);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/文件过大（2\.0 MB），超过上限 1\.0 MB/);
+  });
+
+  it('the run goes on to the next file', async () => {
+    const r = await run('check', join(tmp, 'nope.txt'), fx('township-buhai-2020'));
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('德惠市布海镇人民政府');
+  });
+
+  it('usage errors in Chinese', async () => {
+    expect((await run('frobnicate')).err).toContain('未知命令“frobnicate”');
+    expect((await run('frobnicate')).code).toBe(2);
+    const r = await run('check', '--format', 'yaml', fx('township-buhai-2020'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('无效');
+    expect((await run('check')).err).toContain('缺少参数');
+  });
+
+  it('--help and --version exit 0', async () => {
+    expect((await run('--help')).code).toBe(0);
+    expect((await run('--version')).out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('gongkai parse', () => {
+  it('prints the report model as JSON', async () => {
+    const r = await run('parse', fx('township-hongqi-2020'));
+    expect(r.code).toBe(1);
+    const m = JSON.parse(r.out);
+    expect(m).toMatchObject({ template: '2019', year: 2020, organ: '红旗满族乡人民政府', publishedOn: '2021-01-26' });
+    expect(m.cells['active.procurement.amount']).toEqual({ value: 6874.6408, status: 'filled', raw: '6874.6408 万元', loc: { line: 39, column: 10, table: 1, row: 19, col: 3 }, unit: '万元' });
+    expect(m.cells['requests.received.natural']).toEqual({ value: null, status: 'missing', raw: null, loc: null });
+    expect(m.sections[0]).toMatchObject({ number: 1, heading: '一、总体情况', loc: { line: 7, column: 1 } });
+    expect(m.sections[0].paragraphs).toBeUndefined();
+  });
+
+  it('--no-rules leaves the rules out', async () => {
+    const m = JSON.parse((await run('parse', '--no-rules', fx('township-hongqi-2020'))).out);
+    expect(m.diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['table-fragment']);
+  });
+
+  it('an unreadable file: message on stderr, exit 2', async () => {
+    const r = await run('parse', join(tmp, 'nope.txt'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('文件不存在');
+    expect(r.out).toBe('');
+  });
+});
+
+describe('the installed command', () => {
+  it('bin/gongkai.js runs the built CLI and sets the exit code', () => {
+    const r = spawnSync(process.execPath, ['bin/gongkai.js', 'check', fx('township-hongqi-2020')], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('cell-missing');
+  });
+});
