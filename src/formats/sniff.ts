@@ -31,6 +31,5 @@ function latin1(b: Uint8Array): string {
 
 /** The first 8 KB with non-ASCII bytes blanked (NULs of UTF-16 dropped), for markup sniffing in any encoding. */
 function asciiHead(bytes: Uint8Array): string {
-  // eslint-disable-next-line no-control-regex -- NUL bytes of UTF-16 are dropped on purpose
   return latin1(bytes.subarray(0, 8192)).replace(/\0/g, '').replace(/[\x80-\xff]/g, ' ');
 }
