@@ -38,6 +38,13 @@ export const PARSE_MESSAGES = {
   },
 } as const satisfies Record<string, { severity: Severity; text: string }>;
 
+/** What decided a split of a run of digits (the {basis} of run-split). */
+export const SPLIT_BASIS = {
+  count: '单元格个数',
+  row: '本行的合计关系',
+  columns: '本行合计及各列的勾稽关系',
+} as const;
+
 export type ParseMessageId = keyof typeof PARSE_MESSAGES;
 
 export function parseMessage(

@@ -17,7 +17,7 @@ import {
   type TableId,
   type TemplateDef,
 } from '../template/index.js';
-import { parseMessage } from './messages.js';
+import { parseMessage, SPLIT_BASIS } from './messages.js';
 import type { CellValue } from './model.js';
 import type { Item, SectionRange } from './sections.js';
 import { isEmptyCell, isValueLike, readValue, splitRun, type Piece } from './values.js';
@@ -33,8 +33,7 @@ interface Pending {
   loc: Loc;
 }
 
-const ANCHOR_ACTIVE = /第二十条第\(([一二三四五六七八九十])\)项/;
-const SECTION_TABLE: Record<number, TableId> = { 2: 'active', 3: 'requests', 4: 'appeals' };
+const TABLE_IDS = ['active', 'requests', 'appeals'] as const;
 
 export class TableReader {
   readonly cells: Cells = {};
@@ -42,6 +41,9 @@ export class TableReader {
   private readonly found = new Set<string>();
   private readonly pending: Pending[] = [];
   private readonly other: TemplateDef | null;
+  private readonly tableOfRow = new Map<string, TableId>();
+  private readonly anchors: Record<TableId, string[]>;
+  private readonly sectionTable = new Map<number, TableId>();
 
   constructor(
     private readonly template: TemplateDef,
@@ -49,6 +51,52 @@ export class TableReader {
   ) {
     this.other = otherTemplate;
     for (const c of template.cells) this.cells[c.id] = { value: null, status: 'missing', raw: null, loc: null };
+    for (const t of TABLE_IDS) {
+      for (const r of template.tables[t].rows) this.tableOfRow.set(r.id, t);
+      this.sectionTable.set(template.tables[t].section, t);
+    }
+    this.anchors = {
+      active: template.tables.active.anchors.map(fold),
+      requests: template.tables.requests.anchors.map(fold),
+      appeals: template.tables.appeals.anchors.map(fold),
+    };
+  }
+
+  private hasAnchor(table: TableId, joined: string): boolean {
+    return this.anchors[table].some((a) => joined.includes(a));
+  }
+
+  /** The table 二 sub-block whose title is in the row: this format's, or null when only the other format has it. */
+  private blockIn(joined: string): { block: BlockDef | null; foreign: boolean } | null {
+    const own = this.template.tables.active.blocks!.find((b) => joined.includes(fold(b.title)));
+    if (own) return { block: own, foreign: false };
+    const other = this.other?.tables.active.blocks!.find((b) => joined.includes(fold(b.title)));
+    return other ? { block: null, foreign: true } : null;
+  }
+
+  private requestGroupOf(joined: string): string | null {
+    return this.template.tables.requests.groups!.find((g) => g.match.keywords!.every((k) => joined.includes(k)))?.id ?? null;
+  }
+
+  /** The table 四 group a label names; the more specific names (未经复议直接起诉) win over 行政复议. */
+  private appealGroupOf(folded: string): string | null {
+    const groups = [...this.template.tables.appeals.columnGroups!].sort((a, b) => b.keywords.join('').length - a.keywords.join('').length);
+    return groups.find((g) => g.keywords.every((k) => folded.includes(k)))?.id ?? null;
+  }
+
+  /** The group named last in a stretch of text (the header just before a run of digits). */
+  private lastGroupIn(folded: string): string | null {
+    let best: string | null = null;
+    let at = -1;
+    for (const g of this.template.tables.appeals.columnGroups!) {
+      if (!g.keywords.every((k) => folded.includes(k))) continue;
+      const i = folded.lastIndexOf(g.keywords[g.keywords.length - 1]!);
+      if (i > at) {
+        at = i;
+        best = g.id;
+      }
+    }
+    return best;
   }
 
   read(items: readonly Item[], ranges: readonly SectionRange[]): void {
@@ -76,12 +124,12 @@ export class TableReader {
       if (item.kind === 'p') {
         const section = headingAt.get(index);
         if (section !== undefined) {
-          ctx = SECTION_TABLE[section] ?? null;
+          ctx = this.sectionTable.get(section) ?? null;
           block = null;
           group = null;
           appealsGroup = null;
         } else if (ctx === 'appeals' && item.p.text.length <= 30) {
-          appealsGroup = appealGroupOf(fold(item.p.text)) ?? appealsGroup;
+          appealsGroup = this.appealGroupOf(fold(item.p.text)) ?? appealsGroup;
         }
         return;
       }
@@ -92,19 +140,23 @@ export class TableReader {
         });
         const labels = labelIdx.map((i) => fold(row[i]!.text));
         const joined = labels.join('');
-        const anchor = ANCHOR_ACTIVE.exec(joined);
-        if (anchor) {
+        const titled = this.blockIn(joined);
+        if (titled) {
           ctx = 'active';
-          block = this.template.tables.active.blocks!.find((b) => b.item === anchor[1]) ?? null;
-          if (!block) this.formatMismatch(row[labelIdx[0]!]!, joined);
+          block = titled.block;
+          if (titled.foreign) this.formatMismatch(row[labelIdx[0]!]!, joined);
           continue;
         }
-        if (joined.includes('勾稽') || joined.includes('申请人情况')) {
+        if (this.hasAnchor('active', joined)) {
+          ctx = 'active';
+          continue;
+        }
+        if (this.hasAnchor('requests', joined)) {
           ctx = 'requests';
           sawRequestHeader = true;
           continue;
         }
-        if (joined.includes('结果维持') || joined.includes('尚未审结')) {
+        if (this.hasAnchor('appeals', joined)) {
           ctx = 'appeals';
           continue;
         }
@@ -127,20 +179,21 @@ export class TableReader {
           }
         }
         if (!def && (ctx === 'requests' || ctx === null)) {
-          const g = requestGroupOf(joined);
+          const g = this.requestGroupOf(joined);
           if (g) group = g;
           def = this.matchRequest(joined, labels[labels.length - 1]!, group ?? lastRequestRow?.group ?? null);
           if (def) {
             if (ctx === null) ctx = 'requests';
             lastRequestRow = def;
-          } else if (ctx === 'requests' && hasNumber && /其他处理/.test(joined) && this.template.id === '2021') {
+          } else if (ctx === 'requests' && hasNumber && this.isOtherFormatRow(joined)) {
+            // e.g. the single （六）其他处理 row of the 2019 format in a 2021 report
             this.formatMismatch(row[lastLabel]!, row[lastLabel]!.text.trim());
             continue;
           } else if (ctx === 'requests' && labels.length > 0 && !hasNumber && !sawRequestHeader && !this.anyFound('requests')) {
             // a lone label tail at the top of a table cut at a page break (“卷”)
             if (labels.join('').length <= 4) {
               this.diagnostics.push(
-                parseMessage('table-fragment', { table: '三', text: row[lastLabel]!.text.trim() }, row[lastLabel]!.loc),
+                parseMessage('table-fragment', { table: this.template.tables.requests.numeral, text: row[lastLabel]!.text.trim() }, row[lastLabel]!.loc),
               );
               sawRequestHeader = true;
               continue;
@@ -148,7 +201,7 @@ export class TableReader {
           }
         }
         if (!def && ctx === 'appeals') {
-          const g = appealGroupOf(joined);
+          const g = this.appealGroupOf(joined);
           if (g && hasNumber) def = this.template.tables.appeals.rows.find((r) => r.id === `appeals.${g}`) ?? null;
           else if (g) appealsGroup = g;
         }
@@ -165,6 +218,12 @@ export class TableReader {
         this.assignCells(def, values, rowLoc);
       }
     });
+  }
+
+  /** A row labelled only with a group that is itself a row in the other format. */
+  private isOtherFormatRow(joined: string): boolean {
+    const g = this.requestGroupOf(joined);
+    return g !== null && (this.other?.tables.requests.rows.some((r) => r.id === g) ?? false);
   }
 
   private anyFound(table: TableId): boolean {
@@ -227,8 +286,9 @@ export class TableReader {
         for (const r of all) this.found.add(r.id);
         return;
       }
-      if (this.trySplit(all, row, row[0]!.loc, '表四')) return;
-      this.shape('表四', 15, nonEmpty, row[0]!.loc, all);
+      const label = `表${this.template.tables.appeals.numeral}`;
+      if (this.trySplit(all, row, row[0]!.loc, label)) return;
+      this.shape(label, 15, nonEmpty, row[0]!.loc, all);
       return;
     }
     const target = pendingGroup ? all.find((r) => r.id === `appeals.${pendingGroup}`) : all.find((r) => !this.found.has(r.id));
@@ -318,14 +378,14 @@ export class TableReader {
    */
   private splitInto(defs: readonly RowDef[], run: string, at: (o: number) => Loc, loc: Loc, label: string): boolean {
     const cols = defs.flatMap((d) => d.columns.map((c) => ({ id: `${d.id}.${c.id}`, type: c.type })));
-    const accept = rowRelation(defs);
+    const accept = rowRelation(this.tableOfRow.get(defs[0]!.id)!, defs.length);
     const result = splitRun(run, cols.map((c) => c.type), accept ?? undefined);
     if (result.partitions === 0) return false;
     let solutions = result.solutions;
-    let basis = accept ? '本行的合计关系' : '单元格个数';
+    let basis = accept ? SPLIT_BASIS.row : SPLIT_BASIS.count;
     if (result.partitions === 1) {
       solutions = result.candidates;
-      basis = '单元格个数';
+      basis = SPLIT_BASIS.count;
     }
     for (const d of defs) this.found.add(d.id);
     if (solutions.length === 1) {
@@ -335,7 +395,7 @@ export class TableReader {
       );
       return true;
     }
-    if (solutions.length > 1 && defs.length === 1 && defs[0]!.id.startsWith('requests.')) {
+    if (solutions.length > 1 && defs.length === 1 && this.tableOfRow.get(defs[0]!.id) === 'requests') {
       this.pending.push({ row: defs[0]!, run, solutions, at, loc });
       for (const c of cols) this.cells[c.id] = { value: null, status: 'unreadable', raw: run.trim(), loc };
       return true;
@@ -439,7 +499,7 @@ export class TableReader {
         this.diagnostics.push(
           parseMessage(
             'run-split',
-            { row: p.row.shortLabel, run: p.run.trim(), basis: '本行合计及各列的勾稽关系', split: sols[0]!.map((x) => x.text).join('|') },
+            { row: p.row.shortLabel, run: p.run.trim(), basis: SPLIT_BASIS.columns, split: sols[0]!.map((x) => x.text).join('|') },
             p.loc,
             cols.map((c) => c.id),
           ),
@@ -472,7 +532,7 @@ export class TableReader {
     });
     if (paragraphs.length === 0) return;
     const flat = joinFlat(paragraphs);
-    const anchor = FLAT_ANCHOR[table].exec(flat.text);
+    const anchor = this.flatAnchor(table).exec(flat.text);
     if (!anchor) return;
     if (table === 'appeals') {
       this.flatAppeals(flat, anchor.index);
@@ -498,6 +558,13 @@ export class TableReader {
         m = re.exec(flat.text);
       }
     }
+  }
+
+  /** A table's header labels, or its first row's label, in flattened text. */
+  private flatAnchor(table: TableId): RegExp {
+    const def = this.template.tables[table];
+    const labels = [...def.anchors.map((a) => [...a].map(charClass).join(SPACE)), labelPattern(def.rows[0]!).source];
+    return new RegExp(labels.join('|'));
   }
 
   private flatRow(def: RowDef, run: string, runStart: number, flat: Flat): void {
@@ -526,22 +593,23 @@ export class TableReader {
       if (!m) break;
       const end = runEnd(flat.text, m.index);
       const between = fold(flat.text.slice(pos, m.index));
-      runs.push({ start: m.index, run: flat.text.slice(m.index, end), group: appealGroupOf(lastGroupMention(between)) });
+      runs.push({ start: m.index, run: flat.text.slice(m.index, end), group: this.lastGroupIn(between) });
       pos = end;
       const next = /\S/.exec(flat.text.slice(end));
-      if (!next || !/[行政复议诉讼结果未经]/.test(flat.text[end + next.index]!)) break;
+      if (!next || !this.template.tables.appeals.headerLabels.some((l) => l.startsWith(flat.text[end + next.index]!))) break;
     }
     if (runs.length === 0) return;
     const first = runs[0]!;
     const at0 = (o: number): Loc => flat.at(first.start + o);
-    if (this.splitInto(all, first.run, at0, at0(0), '表四')) return;
+    const label = `表${this.template.tables.appeals.numeral}`;
+    if (this.splitInto(all, first.run, at0, at0(0), label)) return;
     for (const r of runs) {
       const def = all.find((d) => d.id === `appeals.${r.group}`);
       if (!def || this.found.has(def.id)) continue;
       const at = (o: number): Loc => flat.at(r.start + o);
       if (!this.splitInto([def], r.run, at, at(0), def.shortLabel)) this.shape(def.shortLabel, 5, 0, at(0), [def]);
     }
-    if (!this.anyFound('appeals')) this.shape('表四', 15, first.run.trim().split(/\s+/).length, at0(0), all);
+    if (!this.anyFound('appeals')) this.shape(label, 15, first.run.trim().split(/\s+/).length, at0(0), all);
   }
 }
 
@@ -566,16 +634,15 @@ export function fitValues(values: Cell[], n: number): { kind: 'ok'; cells: Cell[
   return { kind: 'fail' };
 }
 
-/** The arithmetic a row must satisfy when its run is split: R2 for table 三, R6 for table 四. */
-function rowRelation(defs: readonly RowDef[]): ((v: (number | null)[]) => boolean) | null {
-  const id = defs[0]!.id;
-  if (id.startsWith('requests.')) {
+/** The arithmetic a row must satisfy when its run is split: R2 for table 三, R6 for each table 四 group. */
+function rowRelation(table: TableId, groups: number): ((v: (number | null)[]) => boolean) | null {
+  if (table === 'requests') {
     const n = APPLICANT_COLUMN_IDS.length;
     return (v) => (v[n] ?? 0) === v.slice(0, n).reduce<number>((a, b) => a + (b ?? 0), 0);
   }
-  if (id.startsWith('appeals.')) {
+  if (table === 'appeals') {
     return (v) => {
-      for (let g = 0; g < defs.length; g++) {
+      for (let g = 0; g < groups; g++) {
         const b = g * 5;
         if ((v[b + 4] ?? 0) !== (v[b] ?? 0) + (v[b + 1] ?? 0) + (v[b + 2] ?? 0) + (v[b + 3] ?? 0)) return false;
       }
@@ -583,35 +650,6 @@ function rowRelation(defs: readonly RowDef[]): ((v: (number | null)[]) => boolea
     };
   }
   return null;
-}
-
-function requestGroupOf(joined: string): string | null {
-  if (joined.includes('不予公开')) return 'requests.denied';
-  if (joined.includes('无法提供')) return 'requests.unavailable';
-  if (joined.includes('不予处理')) return 'requests.rejected';
-  if (joined.includes('其他处理')) return 'requests.otherHandling';
-  return null;
-}
-
-function appealGroupOf(folded: string): string | null {
-  if (folded.includes('未经复议') || folded.includes('直接起诉')) return 'suitDirect';
-  if (folded.includes('复议后起诉') || folded.includes('复议后')) return 'suitAfterReview';
-  if (folded.includes('行政复议')) return 'review';
-  return null;
-}
-
-function lastGroupMention(folded: string): string {
-  const keys = ['未经复议直接起诉', '复议后起诉', '行政复议'];
-  let best = '';
-  let at = -1;
-  for (const k of keys) {
-    const i = folded.lastIndexOf(k);
-    if (i > at) {
-      at = i;
-      best = k;
-    }
-  }
-  return best;
 }
 
 // ---------------------------------------------------------------------------
@@ -640,11 +678,6 @@ function joinFlat(paragraphs: Paragraph[]): Flat {
   };
 }
 
-const FLAT_ANCHOR: Record<TableId, RegExp> = {
-  active: /第\s*二\s*十\s*条\s*第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项|信\s*息\s*内\s*容/,
-  requests: /勾\s*稽|申\s*请\s*人\s*情\s*况|本\s*年\s*新\s*收/,
-  appeals: /结\s*果\s*维\s*持|尚\s*未\s*审\s*结/,
-};
 
 const SPACE = '[\\s\\u00a0\\u3000]*';
 const patternCache = new Map<string, RegExp>();
@@ -667,8 +700,8 @@ function labelPattern(def: RowDef): RegExp {
   let prefix = '';
   if (paren) {
     label = label.slice(paren[0].length);
-    // （七）总计 must keep its number: 总计 also heads a column
-    if (def.id === 'requests.outcomeTotal') prefix = `[（(]${SPACE}七${SPACE}[）)]${SPACE}`;
+    // a number that is part of the label (（七）总计: 总计 also heads a column) must be there
+    if (def.prefix) prefix = [...def.prefix].map(charClass).join(SPACE) + SPACE;
   }
   const note = /[（(][^（()）]*[）)]$/.exec(label);
   if (note) label = label.slice(0, note.index);

@@ -164,7 +164,7 @@ export const REQUEST_ROWS_OTHER_2021: readonly RowDef[] = [
 ];
 
 export const REQUEST_ROWS_TAIL: readonly RowDef[] = [
-  r('requests.outcomeTotal', '（七）总计', '（七）总计', { keywords: ['七', '总计'] }),
+  r('requests.outcomeTotal', '（七）总计', '（七）总计', { keywords: ['七', '总计'] }, { prefix: '（七）' }),
   r('requests.carriedForward', '四、结转下年度继续办理', '四、结转下年度继续办理', { keywords: ['结转下年'] }),
 ];
 
@@ -189,6 +189,7 @@ export function requestsTable(other: readonly RowDef[]): TableDef {
       '法人或其他组织',
       '三、本年度办理结果',
     ],
+    anchors: ['勾稽关系', '申请人情况'],
   };
 }
 
@@ -220,4 +221,5 @@ export const APPEALS_TABLE: TableDef = {
   })),
   columnGroups: APPEAL_GROUPS,
   headerLabels: ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'],
+  anchors: ['结果维持', '尚未审结'],
 };

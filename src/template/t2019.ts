@@ -89,6 +89,7 @@ const ACTIVE: TableDef = {
   rows: BLOCKS.flatMap((b) => b.rows),
   blocks: BLOCKS,
   headerLabels: ['信息内容'],
+  anchors: ['第二十条', '信息内容'],
 };
 
 export const T2019 = buildTemplate({

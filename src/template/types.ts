@@ -42,6 +42,8 @@ export interface RowDef {
   /** group the row sits in (table 三: denied, unavailable, rejected, otherHandling) */
   group?: string;
   match: RowMatch;
+  /** numbering that is part of the label and must be present in flattened text, e.g. （七） (总计 also heads a column) */
+  prefix?: string;
   /** columns of this row; table 二 rows differ by sub-block */
   columns: readonly ColumnDef[];
 }
@@ -79,6 +81,8 @@ export interface TableDef {
   columnGroups?: readonly { id: string; label: string; keywords: readonly string[] }[];
   /** header labels that are not rows or columns (notes, captions) */
   headerLabels: readonly string[];
+  /** labels of the table's header: seeing one means the table starts here */
+  anchors: readonly string[];
 }
 
 export interface SectionDef {
