@@ -12,6 +12,7 @@ export function formatLoc(loc: Loc | null | undefined): string {
   if (!loc) return '-';
   if (loc.line !== undefined) return `${loc.line}:${loc.column ?? 1}`;
   if (loc.page !== undefined) return `第${loc.page}页`;
+  if (loc.para !== undefined && loc.table === undefined) return `第${loc.para}段`;
   if (loc.table !== undefined) return `表${loc.table}:${loc.row ?? '-'}:${loc.col ?? '-'}`;
   return '-';
 }

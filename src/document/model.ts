@@ -15,6 +15,8 @@ export interface Loc {
   /** PDF and OCR: page and box [x, y, width, height] in PDF points from the page's top-left */
   page?: number;
   box?: readonly [number, number, number, number];
+  /** DOCX: 1-based paragraph number in the document body */
+  para?: number;
   /** structured tables (HTML, DOCX, text tables): 1-based table, row and column index */
   table?: number;
   row?: number;

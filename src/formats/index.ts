@@ -5,14 +5,18 @@
 import { fatal } from './messages.js';
 import { sniff, type Sniffed } from './sniff.js';
 import { readText, type Extraction } from './text/index.js';
+import { readHtml } from './html/index.js';
+import { readDocx } from './docx/index.js';
+import { readPdf, type PdfOptions } from './pdf/index.js';
 
 export type { Extraction } from './text/index.js';
 export { sniff, type Sniffed } from './sniff.js';
-export { FILE_MESSAGES, fatal } from './messages.js';
+export { FILE_MESSAGES, NOTICES, fatal, notice } from './messages.js';
 
 export interface ExtractOptions {
   /** file name, used only to tell Markdown from plain text */
   name?: string;
+  pdf?: PdfOptions;
 }
 
 const KIND_LABEL: Partial<Record<Sniffed, string>> = {
@@ -35,6 +39,12 @@ export async function extract(bytes: Uint8Array, options: ExtractOptions = {}): 
       return { document: null, messages: [fatal('file-empty')] };
     case 'text':
       return readText(bytes, /\.(md|markdown)$/i.test(options.name ?? '') ? 'markdown' : 'text');
+    case 'html':
+      return readHtml(bytes);
+    case 'zip':
+      return readDocx(bytes);
+    case 'pdf':
+      return readPdf(bytes, options.pdf);
     case 'binary':
       return { document: null, messages: [fatal('file-binary')] };
     default:

@@ -33,7 +33,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   const items = splitInlineHeadings(doc.blocks);
   const ranges = locateSections(items);
   const firstSection = ranges[0]?.headingItem ?? items.length;
-  const meta = readMeta(items, firstSection, doc.meta.header);
+  const meta = readMeta(items, firstSection, doc.meta.header, doc.meta.title);
 
   const allText = foldForSearch(
     items.map((it) => (it.kind === 'p' ? it.p.text : it.t.rows.map((r) => r.map((c) => c.text).join(' ')).join(' '))).join(' '),

@@ -25,6 +25,14 @@ export const PARSE_MESSAGES = {
     severity: 'warning',
     text: '“{row}”一行应有 {expected} 个数值，读到 {actual} 个，无法确定各数值对应的列，标为无法识读',
   },
+  'row-by-position': {
+    severity: 'info',
+    text: '表三有 {count} 行数值没有可辨认的行标签，按表格行序对应为 {rows}',
+  },
+  'row-unplaced': {
+    severity: 'warning',
+    text: '表三有 {count} 行数值没有可辨认的行标签，而按行序可对应的空缺行有 {slots} 行，无法确定对应关系，未采用',
+  },
   'row-unrecognised': { severity: 'info', text: '无法对应到统计表任何一行的内容“{text}”，已忽略' },
   'row-duplicate': { severity: 'warning', text: '“{row}”一行出现不止一次，采用第一次出现的数值' },
   'table-fragment': {

@@ -26,26 +26,24 @@ const STANDALONE_DATE = new RegExp(`^[（(]?\\s*${DATE_TEXT}\\s*[)）]?$`);
 const TRAILING_DATE = new RegExp(`${DATE_TEXT}\\s*$`);
 const PROSE = /[，。；：！？,;:!?]/;
 
-export function readMeta(items: readonly Item[], firstSectionItem: number, header?: Record<string, string>): Meta {
+export function readMeta(items: readonly Item[], firstSectionItem: number, header?: Record<string, string>, docTitle?: string): Meta {
   const paragraphs: { p: Paragraph; index: number }[] = [];
   items.forEach((it, index) => {
     if (it.kind === 'p') paragraphs.push({ p: it.p, index });
   });
   const meta: Meta = { title: null, year: null, organ: null, publishedOn: null, period: null };
 
-  // --- title
-  const head = paragraphs.filter((x) => x.index < Math.max(firstSectionItem, 1) || x.index < 6).slice(0, 8);
+  // --- title: the last title-like line before the first section (page chrome comes earlier)
+  const head = paragraphs.filter((x) => x.index < Math.max(firstSectionItem, 1)).slice(0, 120);
   let titleIdx = -1;
-  for (let i = 0; i < head.length && i < 6; i++) {
+  let titleText = '';
+  let titleFrom = -1;
+  for (let i = 0; i < head.length; i++) {
     const t = head[i]!.p.text;
-    if (/(年度?报告|年报)\s*$/.test(t) && t.length <= 70 && !PROSE.test(t.replace(/[（(][^)）]*[)）]/g, ''))) {
-      titleIdx = i;
-      break;
-    }
-  }
-  if (titleIdx >= 0) {
-    let k = titleIdx;
-    let title = head[k]!.p.text;
+    if (!/(年度?报告|年报)\s*$/.test(t) || t.length > 70 || PROSE.test(t.replace(/[（(][^)）]*[)）]/g, ''))) continue;
+    // lines before it that belong to the title: the organ, or the part with the year
+    let k = i;
+    let title = t;
     while (k > 0) {
       const prev = head[k - 1]!.p.text;
       if (prev.length > 40 || PROSE.test(prev)) break;
@@ -53,20 +51,29 @@ export function readMeta(items: readonly Item[], firstSectionItem: number, heade
       title = prev + title;
       k--;
     }
-    meta.title = title.replace(/\s+/g, ' ').trim();
-    meta.titleLoc = head[k]!.p.loc;
+    if (!YEAR.test(title)) continue;
+    titleIdx = i;
+    titleText = title;
+    titleFrom = k;
+  }
+  if (titleIdx >= 0) {
+    meta.title = titleText.replace(/\s+/g, ' ').trim();
+    meta.titleLoc = head[titleFrom]!.p.loc;
   } else {
+    // a page flattened to one line: the title is at its start, perhaps after page chrome;
+    // else the page's own title (crawler header or <title>), without a site name after a dash
     const first = paragraphs[0];
     const m = first
       ? /([^\s，。：；、“”《》]{2,40}?)\s*((?:19|20)\d{2})\s*年\s*度?\s*(?:政府信息公开|政务公开)[^\s，。]{0,12}?(?:年度报告|年报)/.exec(
           first.p.text.slice(0, 800),
         )
       : null;
-    if (first && m) {
+    const pageTitle = header?.['标题'] ?? docTitle;
+    if (first && m && !/[，。；]/.test(first.p.text.slice(0, m.index).slice(-30))) {
       meta.title = m[0];
       meta.titleLoc = locAt(first.p, m.index);
-    } else if (header?.['标题']) {
-      meta.title = header['标题'];
+    } else if (pageTitle) {
+      meta.title = pageTitle.split(/\s*[-—|_]\s*/).find((part) => /年度?报告|年报/.test(part)) ?? pageTitle;
     }
   }
 

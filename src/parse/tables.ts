@@ -44,6 +44,8 @@ export class TableReader {
   private readonly tableOfRow = new Map<string, TableId>();
   private readonly anchors: Record<TableId, string[]>;
   private readonly sectionTable = new Map<number, TableId>();
+  /** table 三 rows in document order: labelled ones (their template index) and value rows without a usable label */
+  private readonly sequence: ({ kind: 'label'; index: number } | { kind: 'bare'; values: Cell[]; loc: Loc })[] = [];
 
   constructor(
     private readonly template: TemplateDef,
@@ -161,11 +163,13 @@ export class TableReader {
           continue;
         }
         if (labelIdx.length === 0) {
-          if (ctx === 'appeals') this.appealsDataRow(row, appealsGroup);
+          if (ctx === 'appeals') this.appealsDataRow(row.filter((c) => !c.merged), appealsGroup);
+          else if (ctx === 'requests') this.bareRow(row.filter((c) => !c.merged), row[0]!.loc);
           continue;
         }
         const lastLabel = labelIdx[labelIdx.length - 1]!;
-        const values = row.slice(lastLabel + 1);
+        // copies of a merged cell (colspan) are one value, not several
+        const values = row.slice(lastLabel + 1).filter((c) => !c.merged);
         const rowLoc = row[lastLabel]!.loc;
         const hasNumber = values.some((c) => !isEmptyCell(c.text));
 
@@ -206,6 +210,8 @@ export class TableReader {
           else if (g) appealsGroup = g;
         }
         if (!def) {
+          // in table 三, values under a label too garbled to match may still be placed by position
+          if (ctx === 'requests' && hasNumber && this.bareRow(values, rowLoc, row[lastLabel]!.text)) continue;
           if (hasNumber && ctx !== null) {
             this.diagnostics.push(parseMessage('row-unrecognised', { text: row.map((c) => c.text.trim()).join(' ').slice(0, 60) }, rowLoc));
           }
@@ -215,9 +221,59 @@ export class TableReader {
           if (hasNumber) this.diagnostics.push(parseMessage('row-duplicate', { row: def.shortLabel }, rowLoc));
           continue;
         }
+        if (this.tableOfRow.get(def.id) === 'requests') {
+          this.sequence.push({ kind: 'label', index: this.template.tables.requests.rows.indexOf(def) });
+        }
         this.assignCells(def, values, rowLoc);
       }
     });
+    this.placeBareRows();
+  }
+
+  /** A table 三 row of seven values without a row label it can be matched by. */
+  private bareRow(values: Cell[], loc: Loc, label?: string): boolean {
+    const fitted = fitValues(values, this.template.tables.requests.rows[0]!.columns.length);
+    if (fitted.kind !== 'ok' || !fitted.cells.some((c) => !isEmptyCell(c.text))) return false;
+    void label;
+    this.sequence.push({ kind: 'bare', values: fitted.cells, loc });
+    return true;
+  }
+
+  /**
+   * Value rows that lost their labels (a table cut into fragments, labels left as loose
+   * text) are placed by order: between two labelled rows, the bare rows fill the rows of
+   * the template that lie between them and were not found — only when the counts agree.
+   */
+  private placeBareRows(): void {
+    const rows = this.template.tables.requests.rows;
+    for (let i = 0; i < this.sequence.length; ) {
+      if (this.sequence[i]!.kind !== 'bare') {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < this.sequence.length && this.sequence[j]!.kind === 'bare') j++;
+      const before = this.sequence.slice(0, i).reverse().find((x) => x.kind === 'label') as { index: number } | undefined;
+      const after = this.sequence.slice(j).find((x) => x.kind === 'label') as { index: number } | undefined;
+      const from = before ? before.index + 1 : 0;
+      const to = after ? after.index : rows.length;
+      const slots = rows.slice(from, to).filter((r) => !this.found.has(r.id));
+      const bare = this.sequence.slice(i, j) as { values: Cell[]; loc: Loc }[];
+      if (slots.length === bare.length) {
+        bare.forEach((b, k) => this.assignCells(slots[k]!, b.values, b.loc));
+        this.diagnostics.push(
+          parseMessage(
+            'row-by-position',
+            { count: bare.length, rows: slots.map((r) => `“${r.shortLabel}”`).join('、') },
+            bare[0]!.loc,
+            slots.flatMap((r) => r.columns.map((c) => `${r.id}.${c.id}`)),
+          ),
+        );
+      } else {
+        this.diagnostics.push(parseMessage('row-unplaced', { count: bare.length, slots: slots.length }, bare[0]!.loc));
+      }
+      i = j;
+    }
   }
 
   /** A row labelled only with a group that is itself a row in the other format. */
@@ -550,7 +606,8 @@ export class TableReader {
         const runStart = m.index + m[0].length;
         const end = runEnd(flat.text, runStart);
         const run = flat.text.slice(runStart, end);
-        if (/\d|[—/]/.test(run) || startsKnownLabel(flat.text, end, rows.slice(i + 1))) {
+        // an empty run is not read as a blank row: in fragmented text the values may sit elsewhere
+        if (/\d|[—/]/.test(run)) {
           pos = end;
           this.flatRow(def, run, runStart, flat);
           break;
@@ -715,15 +772,6 @@ function labelPattern(def: RowDef): RegExp {
   return re;
 }
 
-function startsKnownLabel(text: string, at: number, rows: readonly RowDef[]): boolean {
-  for (const r of rows.slice(0, 2)) {
-    const re = labelPattern(r);
-    re.lastIndex = at;
-    const m = re.exec(text);
-    if (m && text.slice(at, m.index).trim() === '') return true;
-  }
-  return false;
-}
 
 /** End of the run of value characters starting at `from`; a trailing label number (“2.”) is left out. */
 function runEnd(text: string, from: number): number {

@@ -24,6 +24,8 @@ const recommended: Preset = {
   'run-ambiguous': 'warning',
   'row-shape': 'warning',
   'row-unrecognised': 'info',
+  'row-by-position': 'info',
+  'row-unplaced': 'warning',
   'row-duplicate': 'warning',
   'table-fragment': 'warning',
   'cell-text': 'warning',

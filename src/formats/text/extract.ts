@@ -17,6 +17,8 @@ const BLANK = /^[\s\u00a0\u3000\u200b\ufeff]*$/;
 const SEPARATOR_ROW = /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
 const HEADER_MARK = /^=+\s*正文\s*=+\s*$/;
 const HEADER_FIELD = /^\s*([^:：\s]{1,12})\s*[:：]\s*(.*)$/;
+/** a page number line left by a PDF conversion: “— 4 —”, “- 4 -”, “第 4 页 共 6 页” */
+const PAGE_FOOTER = /^[\s\u00a0\u3000]*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})[\s\u00a0\u3000]*$/;
 /** numbered lines that start something new and never continue a cell */
 const NUMBERED_START = /^[\s\u00a0\u3000]*(?:[一二三四五六七八九十]+、|\d{1,2}、\s*\S|[（(][一二三四五六七八九十]+[）)]|#)/;
 const SENTENCE_END = /[。！？；：:;!?…）)”」』》]$/;
@@ -90,6 +92,7 @@ export function extractText(input: string, options: TextExtractOptions = {}): So
 
   for (const line of lines) {
     const text = line.text;
+    if (PAGE_FOOTER.test(text)) continue;
     // a line holding only a tab is an empty cell, not a blank line
     if (cellPerLine && /^\t[^\t]*$/.test(text)) {
       const t = openTable('cells', line);
