@@ -8,6 +8,8 @@ import { readText, type Extraction } from './text/index.js';
 import { readHtml } from './html/index.js';
 import { readDocx } from './docx/index.js';
 import { readPdf, type PdfOptions } from './pdf/index.js';
+import { readDoc, type DocOptions } from './doc/index.js';
+import { pdfOcr, readImage, type OcrOptions } from './ocr/index.js';
 
 export type { Extraction } from './text/index.js';
 export { sniff, type Sniffed } from './sniff.js';
@@ -17,6 +19,9 @@ export interface ExtractOptions {
   /** file name, used only to tell Markdown from plain text */
   name?: string;
   pdf?: PdfOptions;
+  doc?: DocOptions;
+  /** OCR for scans and images; false refuses them with one clear message */
+  ocr?: OcrOptions | false;
 }
 
 const KIND_LABEL: Partial<Record<Sniffed, string>> = {
@@ -44,7 +49,16 @@ export async function extract(bytes: Uint8Array, options: ExtractOptions = {}): 
     case 'zip':
       return readDocx(bytes);
     case 'pdf':
-      return readPdf(bytes, options.pdf);
+      return readPdf(bytes, { ...options.pdf, ocr: options.ocr === false ? false : pdfOcr(options.ocr ?? {}) });
+    case 'png':
+    case 'jpeg':
+    case 'tiff':
+    case 'gif':
+    case 'bmp':
+      if (options.ocr === false) return { document: null, messages: [fatal('image-no-ocr')] };
+      return readImage(bytes, options.ocr ?? {});
+    case 'ole':
+      return readDoc(bytes, options.doc);
     case 'binary':
       return { document: null, messages: [fatal('file-binary')] };
     default:

@@ -14,6 +14,7 @@ export const FILE_MESSAGES = {
   'zip-corrupt': '文件已损坏或不完整，无法作为 DOCX（ZIP）打开',
   'zip-too-large': 'DOCX 文件解压后过大，可能是恶意构造的压缩包，已跳过',
   'zip-not-docx': '这是一个 ZIP 压缩包，但不是 Word 文档（DOCX）',
+  'doc-unreadable': '无法读取 DOC/WPS 文件（{reason}）',
   'pdf-encrypted': 'PDF 文件已加密（需要密码），无法读取',
   'pdf-corrupt': 'PDF 文件已损坏，无法读取（{reason}）',
   'pdf-scanned-no-ocr': '这是扫描件（PDF 没有文字层），未启用文字识别（OCR），无法读取',

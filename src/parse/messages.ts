@@ -40,6 +40,10 @@ export const PARSE_MESSAGES = {
     text: '表{table}从残缺的行标签“{text}”开始，前面的行不在文档中（可能在分页处被截断）',
   },
   'cell-text': { severity: 'warning', text: '{cell} 的内容“{raw}”不是数值，标为无法识读' },
+  'cell-low-confidence': {
+    severity: 'warning',
+    text: '{cell} 识别为“{raw}”，但文字识别置信度只有 {confidence}，标为无法识读，请对照原件',
+  },
   'row-format-mismatch': {
     severity: 'warning',
     text: '“{text}”是{other}格式的行，与本报告的{template}格式不符，其数值未计入',

@@ -50,6 +50,8 @@ export class TableReader {
   constructor(
     private readonly template: TemplateDef,
     otherTemplate: TemplateDef | null,
+    /** OCR confidence (0–100) below which a recognised number is not trusted */
+    private readonly minConfidence = 80,
   ) {
     this.other = otherTemplate;
     for (const c of template.cells) this.cells[c.id] = { value: null, status: 'missing', raw: null, loc: null };
@@ -185,10 +187,12 @@ export class TableReader {
         if (!def && (ctx === 'requests' || ctx === null)) {
           const g = this.requestGroupOf(joined);
           if (g) group = g;
-          def = this.matchRequest(joined, labels[labels.length - 1]!, group ?? lastRequestRow?.group ?? null);
+          def = this.matchRequest(joined, labels[labels.length - 1]!, group ?? lastRequestRow?.group ?? null, lastRequestRow);
           if (def) {
             if (ctx === null) ctx = 'requests';
             lastRequestRow = def;
+            // the group a numbered row falls back to is that of the last row recognised
+            group = g ?? def.group ?? null;
           } else if (ctx === 'requests' && hasNumber && this.isOtherFormatRow(joined)) {
             // e.g. the single （六）其他处理 row of the 2019 format in a 2021 report
             this.formatMismatch(row[lastLabel]!, row[lastLabel]!.text.trim());
@@ -305,11 +309,11 @@ export class TableReader {
   }
 
   /** Table 三 row by keywords; by its number inside the current group when the label is garbled. */
-  private matchRequest(joined: string, last: string, group: string | null): RowDef | null {
+  private matchRequest(joined: string, lastLabel: string, group: string | null, last: RowDef | null = null): RowDef | null {
     let best: RowDef | null = null;
     let bestLen = 0;
-    const name = stripNumbering(last);
-    const lead = leadingNumber(last);
+    const name = stripNumbering(lastLabel);
+    const lead = leadingNumber(lastLabel);
     for (const r of this.template.tables.requests.rows) {
       const kw = r.match.keywords ?? [];
       const byKeywords = kw.length > 0 && kw.every((k) => joined.includes(k));
@@ -323,7 +327,9 @@ export class TableReader {
       }
     }
     if (best) return best;
-    if (lead?.kind === 'arabic' && group) {
+    // by number inside the current group, and only going forward: a number that restarts
+    // (1. after 5.) belongs to a group whose label was not read
+    if (lead?.kind === 'arabic' && group && (last?.group !== group || lead.n > (last.number ?? 0))) {
       return this.template.tables.requests.rows.find((r) => r.group === group && r.number === lead.n) ?? null;
     }
     return null;
@@ -411,6 +417,14 @@ export class TableReader {
     if (read.kind === 'text') {
       this.cells[id] = { value: null, status: 'unreadable', raw: cell.text, loc };
       this.diagnostics.push(parseMessage('cell-text', { cell: this.labelOf(id), raw: cell.text.trim().slice(0, 30) }, loc, [id]));
+      return;
+    }
+    if (cell.confidence !== undefined && cell.confidence < this.minConfidence) {
+      // a recognised number the recogniser itself doubts is never passed on as a value
+      this.cells[id] = { value: null, status: 'unreadable', raw: cell.text, loc, confidence: cell.confidence };
+      this.diagnostics.push(
+        parseMessage('cell-low-confidence', { cell: this.labelOf(id), raw: cell.text.trim().slice(0, 20), confidence: Math.round(cell.confidence) }, loc, [id]),
+      );
       return;
     }
     const cv: CellValue = { value: read.value, status: 'filled', raw: cell.text, loc };
@@ -680,6 +694,8 @@ export function fitValues(values: Cell[], n: number): { kind: 'ok'; cells: Cell[
     if (!isEmptyCell(c.text)) idx.push(i);
   });
   if (len === n) return { kind: 'ok', cells: values };
+  // no cell at all after the label: the values are not in the document, which is not blank
+  if (len === 0) return { kind: 'fail' };
   if (idx.length === 0) return { kind: 'blank' };
   if (len > n) {
     // the empty cells around the values are padding from merged cells: one window only

@@ -48,7 +48,8 @@ export function shiftDecimal(digits: string, places: number): string {
 /** A cell that holds a value (number or blank mark) rather than a label. */
 export function isValueLike(raw: string): boolean {
   const t = raw.normalize('NFKC').replace(WS, '');
-  if (t === '' || BLANK_MARK.test(t)) return true;
+  // “?” is what OCR leaves where it saw ink but could not read it: a value cell, not a label
+  if (t === '' || t === '?' || BLANK_MARK.test(t)) return true;
   return NUMBER.test(t);
 }
 

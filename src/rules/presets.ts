@@ -29,6 +29,7 @@ const recommended: Preset = {
   'row-duplicate': 'warning',
   'table-fragment': 'warning',
   'cell-text': 'warning',
+  'cell-low-confidence': 'warning',
   'row-format-mismatch': 'warning',
 };
 

@@ -16,6 +16,8 @@ export interface Item {
   h: number;
   /** OCR confidence 0–100, when the text was recognised from an image */
   conf?: number;
+  /** OCR: the recogniser's line this word belongs to (its own grouping beats geometry for glyph boxes) */
+  line?: number;
 }
 
 export interface Segment {
@@ -131,8 +133,13 @@ function covered(rules: Segment[], at: number, a: number, b: number, axis: 'h' |
   return got >= need * 0.6;
 }
 
-/** A grid and the page's text items → a table whose merged cells are repeated as `merged` copies. */
-function buildTable(grid: Grid, items: Item[], page: number, index: number): Table {
+/** The cells (merged regions) of a grid as boxes [x0, y0, x1, y1]. */
+export function cellBoxes(grid: Grid): [number, number, number, number][] {
+  const { boxes } = regions(grid);
+  return [...boxes.values()];
+}
+
+function regions(grid: Grid): { root: (k: number) => number; boxes: Map<number, [number, number, number, number]>; id: (i: number, j: number) => number } {
   const { xs, ys } = grid;
   const R = ys.length - 1;
   const C = xs.length - 1;
@@ -148,7 +155,6 @@ function buildTable(grid: Grid, items: Item[], page: number, index: number): Tab
       if (i + 1 < R && !covered(grid.h, ys[i + 1]!, xs[j]! + 1, xs[j + 1]! - 1, 'h')) join(id(i, j), id(i + 1, j));
     }
   }
-  // region boxes and the items in them
   const boxes = new Map<number, [number, number, number, number]>();
   for (let i = 0; i < R; i++) {
     for (let j = 0; j < C; j++) {
@@ -158,6 +164,15 @@ function buildTable(grid: Grid, items: Item[], page: number, index: number): Tab
       boxes.set(r, b ? [Math.min(b[0], cell[0]), Math.min(b[1], cell[1]), Math.max(b[2], cell[2]), Math.max(b[3], cell[3])] : cell);
     }
   }
+  return { root, boxes, id };
+}
+
+/** A grid and the page's text items → a table whose merged cells are repeated as `merged` copies. */
+function buildTable(grid: Grid, items: Item[], page: number, index: number): Table {
+  const { xs, ys } = grid;
+  const R = ys.length - 1;
+  const C = xs.length - 1;
+  const { root, boxes, id } = regions(grid);
   const inRegion = new Map<number, Item[]>();
   for (const it of items) {
     const cx = it.x + it.w / 2;
@@ -214,13 +229,25 @@ export interface Line {
 
 /** Items grouped by baseline into lines, left to right, with a space where there is a gap. */
 export function lines(items: Item[]): Line[] {
-  const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => a.y + a.h - (b.y + b.h) || a.x - b.x);
-  const out: Item[][] = [];
-  for (const it of sorted) {
-    const last = out[out.length - 1];
-    const ref = last?.[0];
-    if (ref && Math.abs(it.y + it.h - (ref.y + ref.h)) <= Math.max(1.5, 0.45 * Math.min(it.h, ref.h))) last!.push(it);
-    else out.push([it]);
+  const kept = items.filter((i) => i.str.trim() !== '');
+  let out: Item[][];
+  if (kept.length > 0 && kept.every((i) => i.line !== undefined)) {
+    // OCR: the recogniser's own lines, top to bottom
+    const byLine = new Map<number, Item[]>();
+    for (const it of kept) {
+      if (!byLine.has(it.line!)) byLine.set(it.line!, []);
+      byLine.get(it.line!)!.push(it);
+    }
+    out = [...byLine.values()].sort((a, b) => Math.min(...a.map((i) => i.y)) - Math.min(...b.map((i) => i.y)));
+  } else {
+    out = [];
+    const sorted = kept.sort((a, b) => a.y + a.h - (b.y + b.h) || a.x - b.x);
+    for (const it of sorted) {
+      const last = out[out.length - 1];
+      const ref = last?.[0];
+      if (ref && Math.abs(it.y + it.h - (ref.y + ref.h)) <= Math.max(1.5, 0.45 * Math.min(it.h, ref.h))) last!.push(it);
+      else out.push([it]);
+    }
   }
   return out.map((ls) => {
     ls.sort((a, b) => a.x - b.x);
@@ -228,7 +255,9 @@ export function lines(items: Item[]): Line[] {
     let right = -Infinity;
     for (const it of ls) {
       const gap = it.x - right;
-      if (text && gap > Math.max(2, 0.6 * it.h)) text += ' ';
+      // CJK characters never take a space between them, however wide the glyph boxes are apart
+      const cjk = CJK_END.test(text) && CJK_START.test(it.str);
+      if (text && !cjk && gap > Math.max(2, 0.6 * it.h)) text += ' ';
       text += it.str;
       right = Math.max(right, it.x + it.w);
     }
