@@ -34,6 +34,17 @@ function runs(dark: Uint8Array, width: number, height: number, axis: 'h' | 'v', 
   const outer = axis === 'h' ? height : width;
   const inner = axis === 'h' ? width : height;
   const at = (o: number, k: number): number => (axis === 'h' ? dark[o * width + k]! : dark[k * width + o]!);
+  // a rule has paper on both sides; a run inside a shaded or dithered area does not
+  const filledBeside = (o: number, from: number, to: number): boolean => {
+    // beyond a thick rule's own body, at the spacings of common dither patterns
+    for (const side of [o - 5, o + 5, o - 6, o + 6, o - 7, o + 7, o - 8, o + 8]) {
+      if (side < 0 || side >= outer) continue;
+      let n = 0;
+      for (let k = from; k < to; k++) n += at(side, k);
+      if (n > (to - from) * 0.4) return true;
+    }
+    return false;
+  };
   for (let o = 0; o < outer; o++) {
     let k = 0;
     while (k < inner) {
@@ -48,7 +59,7 @@ function runs(dark: Uint8Array, width: number, height: number, axis: 'h' | 'v', 
         e++;
       }
       const end = e - gap;
-      if (end - k >= min) out.push({ at: o, from: k, to: end });
+      if (end - k >= min && !filledBeside(o, k, end)) out.push({ at: o, from: k, to: end });
       k = e;
     }
   }

@@ -75,24 +75,35 @@ export class OcrEngine {
     }
     // table cells holding numbers are read again one by one, digits only: the Chinese model
     // misreads small numbers, and two readings that disagree are not trusted
-    const boxes = findGrids(segments).flatMap((g) => valueCells(g, items, (b) => inkBox(cleaned, b) !== null));
-    const heights = boxes.map((b) => b[3] - b[1]).sort((a, b) => a - b);
-    const typical = heights[Math.floor(heights.length / 2)] ?? 0;
+    const boxes = findGrids(segments).flatMap((g) => {
+      const cells = valueCells(g, items, (b) => inkBox(cleaned, b) !== null);
+      // a value cell is about one row high; taller ones are merged headers
+      const heights = cells.map((b) => b[3] - b[1]).sort((a, b) => a - b);
+      const typical = heights[Math.floor(heights.length / 2)] ?? 0;
+      return cells.filter((b) => b[3] - b[1] <= typical * 2.5);
+    });
     const replaced = new Set<Item>();
     const extra: Item[] = [];
     for (const box of boxes) {
-      if (box[3] - box[1] > typical * 2.5) continue;
       const inside = items.filter((it) => centerIn(it, box));
       const first = inside.map((it) => it.str).join('');
       const cjk = (first.match(/[\u3400-\u9fff]/g) ?? []).length;
-      // a header label in a value column; a stray character misread for a digit is read again
-      if (cjk > 1) continue;
-      const ink = inkBox(cleaned, box);
+      // a header label in a value column is left alone; one or two characters may be a misread
+      // number (“明日” for 0), kept as they are unless the digit reading is sure
+      if (cjk > 2) continue;
+      const ink = inkBox(cleaned, box, Math.max(4, Math.round(scale * 2)));
       if (!ink) continue;
-      const read = await this.digits(toPng(crop(cleaned, ink), canvasLib, 1), String(Math.round(72 * scale)));
+      // a lone glyph (0, 1, 7…) is read as a single character: line mode drops many of them
+      const single = ink[2] - ink[0] <= (ink[3] - ink[1]) * 1.1;
+      const read = await this.digits(toPng(crop(cleaned, ink), canvasLib, 1), String(Math.round(72 * scale)), single);
+      // no digit seen: a short header such as 其他 stays as it is
+      if (cjk > 0 && !read.text) continue;
       for (const it of inside) replaced.add(it);
       let { text, conf } = read;
-      const firstDigits = first.replace(/\s/g, '');
+      // the page pass often takes a remnant of a border for a quote mark or a stroke
+      const firstDigits = first.replace(/[\s“”"'‘’`_|丨]/g, '');
+      // Chinese read where the digit reading saw a number it is unsure of: not a label, not a value
+      if (cjk > 0 && conf < 85) conf = 0;
       if (/^[\d.\-—/]+$/.test(firstDigits)) {
         // the page pass read this cell too: agreement confirms, disagreement disqualifies
         if (firstDigits === text) conf = Math.max(conf, 90);
@@ -118,10 +129,10 @@ export class OcrEngine {
   }
 
   /** One cell's number: the English model first; the Chinese one when it is unsure; disagreement → confidence 0. */
-  private async digits(png: Buffer, dpi: string): Promise<{ text: string; conf: number }> {
+  private async digits(png: Buffer, dpi: string, single: boolean): Promise<{ text: string; conf: number }> {
     const read = async (lang: 'eng' | 'chi_sim'): Promise<{ text: string; conf: number }> => {
       const w = await this.get(lang);
-      await w.setParameters({ tessedit_char_whitelist: DIGITS, tessedit_pageseg_mode: '7' as never, user_defined_dpi: dpi });
+      await w.setParameters({ tessedit_char_whitelist: DIGITS, tessedit_pageseg_mode: (single ? '10' : '7') as never, user_defined_dpi: dpi });
       const r = await w.recognize(png);
       return { text: r.data.text.replace(/\s+/g, ''), conf: r.data.confidence };
     };
@@ -161,7 +172,8 @@ function valueCells(
     // a cell the page pass could not read still counts if there is ink in it
     if (!t && !inked(b)) continue;
     filled[c0]!++;
-    if ((t.match(new RegExp(CJK, 'g')) ?? []).length > 1) labels[c0]!++;
+    // a label has a few characters; a number misread as Chinese is one or two
+    if ((t.match(new RegExp(CJK, 'g')) ?? []).length > 2) labels[c0]!++;
   }
   return boxes.filter((b) => {
     const [c0, c1] = colOf(b);

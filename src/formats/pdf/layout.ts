@@ -113,6 +113,8 @@ export function findGrids(segments: Segment[]): Grid[] {
     if (ys.length < 2 || xs.length < 2) continue;
     const box: [number, number, number, number] = [xs[0]!, ys[0]!, xs[xs.length - 1]!, ys[ys.length - 1]!];
     if (box[2] - box[0] < 20 || box[3] - box[1] < 8) continue;
+    // hatching or a dithered fill is not a table: no report table has dozens of columns
+    if (xs.length > 40 || ys.length > 300) continue;
     grids.push({ xs, ys, h, v, box });
   }
   return grids.sort((a, b) => a.box[1] - b.box[1]);

@@ -1,0 +1,14 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createCanvas } from '@napi-rs/canvas';
+const base = '/work/main/node_modules/pdfjs-dist/';
+const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync('test/fixtures/hongze-2023-scan/input.pdf')), wasmUrl: base+'wasm/', verbosity: 0 }).promise;
+const page = await doc.getPage(1);
+const viewport = page.getViewport({ scale: 300/72 });
+const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+const ctx = canvas.getContext('2d');
+ctx.fillStyle='#fff'; ctx.fillRect(0,0,canvas.width,canvas.height);
+await page.render({ canvasContext: ctx, viewport, canvas }).promise;
+const out = createCanvas(900, 300); const o = out.getContext('2d');
+o.drawImage(canvas, 1200, 1900, 900, 300, 0, 0, 900, 300);
+writeFileSync('/tmp/crop2.png', out.toBuffer('image/png'));
