@@ -1,6 +1,6 @@
 /** One file from bytes to a checked report: the pipeline every front end (CLI, server) runs. */
 import type { Diagnostic } from './diagnostics/types.js';
-import { extract } from './formats/index.js';
+import { extract, type ExtractOptions } from './formats/index.js';
 import { parseDocument, type ParsedReport } from './parse/index.js';
 import { check, type CheckOptions } from './rules/engine.js';
 
@@ -10,13 +10,20 @@ export interface Analysis {
   diagnostics: Diagnostic[];
 }
 
-export async function analyse(bytes: Uint8Array, name: string, options: CheckOptions & { rules?: CheckOptions['rules'] } = {}, withRules = true): Promise<Analysis> {
-  const extraction = await extract(bytes, { name });
+export interface AnalyseOptions {
+  check?: CheckOptions;
+  /** false: parse only */
+  rules?: boolean;
+  extract?: Omit<ExtractOptions, 'name'>;
+}
+
+export async function analyse(bytes: Uint8Array, name: string, options: AnalyseOptions = {}): Promise<Analysis> {
+  const extraction = await extract(bytes, { ...options.extract, name });
   if (!extraction.document || extraction.messages.some((m) => m.fatal)) {
     return { report: null, diagnostics: extraction.messages };
   }
   const report = parseDocument(extraction.document, { name, bytes: bytes.length });
   report.diagnostics.unshift(...extraction.messages);
-  const diagnostics = withRules ? check(report, options) : report.diagnostics;
+  const diagnostics = options.rules === false ? report.diagnostics : check(report, options.check);
   return { report, diagnostics };
 }

@@ -66,8 +66,9 @@ describe('bad input: one clear message, exit 2, never a stack trace', () => {
     ['an empty file', () => (writeFileSync(join(tmp, 'empty.txt'), ''), join(tmp, 'empty.txt')), /文件为空/, 'file-empty'],
     ['a file of blank lines', () => (writeFileSync(join(tmp, 'blank.txt'), '\n \n\t\n'), join(tmp, 'blank.txt')), /文件为空/, 'file-empty'],
     ['a binary file', () => (writeFileSync(join(tmp, 'x.txt'), new Uint8Array([0, 1, 2, 3, 255, 0, 7, 8])), join(tmp, 'x.txt')), /二进制/, 'file-binary'],
-    ['a PDF (not read yet)', () => (writeFileSync(join(tmp, 'r.pdf'), '%PDF-1.7\n%\u00e2\n'), join(tmp, 'r.pdf')), /暂不支持读取 PDF 文件/, 'file-unsupported'],
-    ['an image renamed .txt', () => (writeFileSync(join(tmp, 'img.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10])), join(tmp, 'img.txt')), /图片/, 'file-unsupported'],
+    ['a corrupt PDF', () => (writeFileSync(join(tmp, 'r.pdf'), '%PDF-1.7\n%\u00e2\n'), join(tmp, 'r.pdf')), /PDF 文件已损坏/, 'pdf-corrupt'],
+    ['a broken image renamed .txt', () => (writeFileSync(join(tmp, 'img.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10])), join(tmp, 'img.txt')), /内容实际是 PNG 图片[\s\S]*图片已损坏/, 'image-corrupt'],
+    ['a TIFF', () => (writeFileSync(join(tmp, 'scan.tif'), new Uint8Array([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0])), join(tmp, 'scan.tif')), /暂不支持读取图片（TIFF）文件/, 'file-unsupported'],
     ['a directory with no reports', () => (mkdirSync(join(tmp, 'none'), { recursive: true }), join(tmp, 'none')), /目录中没有可检查的报告文件/, 'file-directory-empty'],
   ];
   it.each(cases)('%s', async (_name, make, message, rule) => {

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, type Analysis } from '../src/analyse.js';
+import { findSoffice } from '../src/formats/doc/index.js';
 import { formatLoc } from '../src/diagnostics/format.js';
 import type { Diagnostic } from '../src/diagnostics/types.js';
 import { fixtures, type ExpectedFinding } from './helpers/fixtures.js';
@@ -36,13 +37,21 @@ function snapshot(a: Analysis): string {
   return `${lines.join('\n')}\n`;
 }
 
+const sofficeMissing = findSoffice() === null;
+
 describe.each(fixtures())('$name', (fx) => {
   let a: Analysis;
+  const skip = fx.expected.soffice === true && sofficeMissing && !process.env.CI;
   beforeAll(async () => {
+    if (skip) return;
     a = await analyse(new Uint8Array(readFileSync(fx.input)), fx.input);
-  });
+  }, 120_000);
 
-  it('reads the metadata', () => {
+  it.skipIf(skip)('reads the metadata', () => {
+    if (fx.expected.ocr) {
+      expect(a.report!.template).toBe(fx.expected.template);
+      return;
+    }
     const r = a.report!;
     expect(r).not.toBeNull();
     expect({
@@ -63,9 +72,27 @@ describe.each(fixtures())('$name', (fx) => {
     if (fx.expected.sections) expect(r.sections.map((s) => s.number)).toEqual(fx.expected.sections);
   });
 
-  it('reads every template cell, and no other', () => {
+  it.skipIf(skip)('reads every template cell, and no other', () => {
     const cells = a.report!.cells;
     expect(Object.keys(cells).sort()).toEqual(Object.keys(fx.expected.cells).sort());
+    if (fx.expected.ocr) {
+      // a scan: every number read must be the printed one; cells not read must say so
+      const wrong: string[] = [];
+      let printed = 0;
+      let read = 0;
+      for (const [id, [value, status]] of Object.entries(fx.expected.cells)) {
+        const got = cells[id]!;
+        if (status === 'filled') printed++;
+        if (got.status === 'filled') {
+          read++;
+          if (status !== 'filled' || Math.abs(got.value! - value!) > 1e-9) wrong.push(`${id}: printed ${value}, read ${got.value} (${got.raw})`);
+          expect(got.confidence, id).toBeGreaterThanOrEqual(80);
+        } else if (got.status === 'blank' && status === 'filled') wrong.push(`${id}: printed ${value}, read as blank`);
+      }
+      expect(wrong).toEqual([]);
+      expect(read / printed, `${read} of ${printed} printed cells read`).toBeGreaterThanOrEqual(0.7);
+      return;
+    }
     const wrong: string[] = [];
     for (const [id, [value, status]] of Object.entries(fx.expected.cells)) {
       const got = cells[id]!;
@@ -76,7 +103,11 @@ describe.each(fixtures())('$name', (fx) => {
     expect(wrong).toEqual([]);
   });
 
-  it('makes the findings the document warrants, and no others', () => {
+  it.skipIf(skip)('makes the findings the document warrants, and no others', () => {
+    if (fx.expected.ocr) {
+      expect(fx.expected.findings.filter((e) => !a.diagnostics.some((d) => matches(d, e)))).toEqual([]);
+      return;
+    }
     const serious = a.diagnostics.filter((d) => d.severity !== 'info');
     const unmatched = fx.expected.findings.filter((e) => !serious.some((d) => matches(d, e)));
     const unexpected = serious.filter((d) => !fx.expected.findings.some((e) => matches(d, e)));
@@ -84,7 +115,7 @@ describe.each(fixtures())('$name', (fx) => {
     expect(unexpected.map((d) => `${d.rule}: ${d.message}`), 'findings not expected').toEqual([]);
   });
 
-  it('keeps its output snapshot (UPDATE=1 rewrites it)', () => {
+  it.skipIf(skip)('keeps its output snapshot (UPDATE=1 rewrites it)', () => {
     const file = join(fx.dir, 'output.txt');
     const text = snapshot(a);
     if (process.env.UPDATE === '1' || !existsSync(file)) writeFileSync(file, text);

@@ -58,3 +58,13 @@ describe('splitting a run of digits', () => {
     for (const s of split('1000001')) expect(s.split('|').some((p) => /^0\d/.test(p))).toBe(false);
   });
 });
+
+describe('reading a cell that holds more than one number', () => {
+  it.each(['1 2', '3\u00a04', '10 0'])('%j is not a number', (raw) => {
+    expect(readValue(raw, 'count')).toEqual({ kind: 'text' });
+  });
+  it('a space between a number and its unit is fine', () => {
+    expect(readValue('6874.6408 万元', 'amount')).toMatchObject({ value: 6874.6408 });
+    expect(readValue(' 增 5 ', 'signed')).toMatchObject({ value: 5 });
+  });
+});

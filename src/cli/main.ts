@@ -3,7 +3,8 @@
  * 0 no errors, 1 errors found, 2 usage error or unreadable input.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { analyse } from '../analyse.js';
+import { analyse, type AnalyseOptions } from '../analyse.js';
+import { MAX_PAGES } from '../formats/pdf/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { reportToJson } from '../render/json.js';
 import { renderText, type FileResult } from '../render/text.js';
@@ -16,12 +17,15 @@ export interface Io {
   stderr: (s: string) => void;
   /** colour on a terminal unless NO_COLOR; FORCE_COLOR forces it */
   color: boolean;
+  /** how to show progress of long OCR runs: an updating line on a terminal, plain lines otherwise, or not at all */
+  progress?: 'tty' | 'lines' | 'none';
 }
 
 const nodeIo = (): Io => ({
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   color: process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  progress: process.stderr.isTTY ? 'tty' : 'lines',
 });
 
 export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<number> {
@@ -48,14 +52,20 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     .addOption(new Option('--preset <name>', '规则预设').choices(Object.keys(PRESETS)).default('recommended'))
     .option('--compact', '输出单行 JSON')
     .addOption(maxSizeOption())
-    .action(async (file: string, opts: { rules: boolean; preset: 'recommended' | 'strict'; compact?: boolean; maxSize: number }) => {
+    .option('--no-ocr', '不对扫描件和图片做文字识别')
+    .addOption(maxPagesOption())
+    .action(async (file: string, opts: { rules: boolean; preset: 'recommended' | 'strict'; compact?: boolean; maxSize: number; ocr: boolean; maxPages: number }) => {
       const read = await readBytes(file, opts.maxSize * 1024 * 1024);
       if (!read.ok) {
         io.stderr(`${file}: ${read.error.message}（${read.error.rule}）\n`);
         code = 2;
         return;
       }
-      const { report, diagnostics } = await analyse(read.bytes, file, { preset: opts.preset }, opts.rules);
+      const { report, diagnostics } = await analyse(read.bytes, file, {
+        check: { preset: opts.preset },
+        rules: opts.rules,
+        extract: extractOptions(opts, file, io),
+      });
       if (!report) {
         for (const d of diagnostics) io.stderr(`${file}: ${d.message}（${d.rule}）\n`);
         code = 2;
@@ -75,7 +85,9 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     .option('--verbose', '同时显示提示（info）')
     .option('--exit-zero', '发现错误时也以 0 退出（无法读取的文件仍为 2）')
     .addOption(maxSizeOption())
-    .action(async (paths: string[], opts: { format: 'text' | 'json'; preset: 'recommended' | 'strict'; quiet?: boolean; verbose?: boolean; exitZero?: boolean; maxSize: number }) => {
+    .option('--no-ocr', '不对扫描件和图片做文字识别')
+    .addOption(maxPagesOption())
+    .action(async (paths: string[], opts: { format: 'text' | 'json'; preset: 'recommended' | 'strict'; quiet?: boolean; verbose?: boolean; exitZero?: boolean; maxSize: number; ocr: boolean; maxPages: number }) => {
       const inputs = await discover(paths);
       const results: (FileResult & { report?: unknown })[] = [];
       let unreadable = false;
@@ -91,7 +103,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
           results.push({ path: input.path, diagnostics: [read.error] });
           continue;
         }
-        const { report, diagnostics } = await analyse(read.bytes, input.path, { preset: opts.preset });
+        const { report, diagnostics } = await analyse(read.bytes, input.path, { check: { preset: opts.preset }, extract: extractOptions(opts, input.path, io) });
         if (!report) unreadable = true;
         const r: FileResult & { report?: unknown } = { path: input.path, diagnostics };
         if (report) {
@@ -118,6 +130,32 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     throw e;
   }
   return code;
+}
+
+function maxPagesOption(): Option {
+  return new Option('--max-pages <n>', 'PDF 最多读取的页数')
+    .default(MAX_PAGES)
+    .argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('应为正整数');
+      return n;
+    });
+}
+
+/** What the extractors need from the command line, and OCR progress on stderr. */
+function extractOptions(opts: { ocr: boolean; maxPages: number }, file: string, io: Io): AnalyseOptions['extract'] {
+  return {
+    pdf: { maxPages: opts.maxPages },
+    ocr: opts.ocr
+      ? {
+          onProgress: (done, total) => {
+            const line = `文字识别 ${file}：第 ${done}/${total} 页`;
+            if (io.progress === 'tty') io.stderr(`\r${line}${done === total ? '\n' : ''}`);
+            else if (io.progress === 'lines') io.stderr(`${line}\n`);
+          },
+        }
+      : false,
+  };
 }
 
 function maxSizeOption(): Option {

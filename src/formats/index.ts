@@ -2,7 +2,7 @@
  * Bytes → source document, whatever the format. The format is read from the bytes
  * (magic numbers, markup), never from the file name; the name only tells Markdown from text.
  */
-import { fatal } from './messages.js';
+import { fatal, notice } from './messages.js';
 import { sniff, type Sniffed } from './sniff.js';
 import { readText, type Extraction } from './text/index.js';
 import { readHtml } from './html/index.js';
@@ -37,8 +37,54 @@ const KIND_LABEL: Partial<Record<Sniffed, string>> = {
   html: ' HTML ',
 };
 
+const KIND_NAME: Partial<Record<Sniffed, string>> = {
+  pdf: 'PDF 文件',
+  zip: 'DOCX（ZIP）文件',
+  ole: 'DOC/WPS 文件',
+  png: 'PNG 图片',
+  jpeg: 'JPEG 图片',
+  tiff: 'TIFF 图片',
+  gif: 'GIF 图片',
+  bmp: 'BMP 图片',
+  rtf: 'RTF 文件',
+  html: 'HTML 网页',
+  text: '纯文本',
+};
+
+const BY_EXTENSION: Record<string, Sniffed[]> = {
+  txt: ['text'],
+  text: ['text'],
+  md: ['text'],
+  markdown: ['text'],
+  html: ['html', 'text'],
+  htm: ['html', 'text'],
+  shtml: ['html', 'text'],
+  docx: ['zip'],
+  doc: ['ole', 'rtf', 'html'],
+  wps: ['ole'],
+  pdf: ['pdf'],
+  png: ['png'],
+  jpg: ['jpeg'],
+  jpeg: ['jpeg'],
+  tif: ['tiff'],
+  tiff: ['tiff'],
+  bmp: ['bmp'],
+  gif: ['gif'],
+};
+
 export async function extract(bytes: Uint8Array, options: ExtractOptions = {}): Promise<Extraction> {
   const kind = sniff(bytes);
+  const result = await extractKind(kind, bytes, options);
+  // the content decides how a file is read; a misleading name is worth saying
+  const ext = /\.([a-z0-9]+)$/i.exec(options.name ?? '')?.[1]?.toLowerCase();
+  const expected = ext ? BY_EXTENSION[ext] : undefined;
+  if (expected && !expected.includes(kind) && kind !== 'empty' && kind !== 'binary') {
+    result.messages.unshift(notice('file-type-mismatch', { ext: `.${ext}`, kind: KIND_NAME[kind] ?? kind }));
+  }
+  return result;
+}
+
+async function extractKind(kind: Sniffed, bytes: Uint8Array, options: ExtractOptions): Promise<Extraction> {
   switch (kind) {
     case 'empty':
       return { document: null, messages: [fatal('file-empty')] };
@@ -52,11 +98,8 @@ export async function extract(bytes: Uint8Array, options: ExtractOptions = {}): 
       return readPdf(bytes, { ...options.pdf, ocr: options.ocr === false ? false : pdfOcr(options.ocr ?? {}) });
     case 'png':
     case 'jpeg':
-    case 'tiff':
-    case 'gif':
-    case 'bmp':
       if (options.ocr === false) return { document: null, messages: [fatal('image-no-ocr')] };
-      return readImage(bytes, options.ocr ?? {});
+      return readImage(bytes, kind, options.ocr ?? {});
     case 'ole':
       return readDoc(bytes, options.doc);
     case 'binary':

@@ -20,6 +20,7 @@ export const FILE_MESSAGES = {
   'pdf-scanned-no-ocr': '这是扫描件（PDF 没有文字层），未启用文字识别（OCR），无法读取',
   'image-no-ocr': '这是图片，未启用文字识别（OCR），无法读取',
   'ocr-failed': '文字识别（OCR）失败：{reason}',
+  'image-corrupt': '图片已损坏，无法读取（{reason}）',
 } as const;
 
 export type FileMessageId = keyof typeof FILE_MESSAGES;
@@ -34,10 +35,7 @@ export const NOTICES = {
     severity: 'warning',
     text: '未安装 LibreOffice，DOC/WPS 文件只能提取纯文本，表格结构已丢失，表格数据可能无法读取（安装 LibreOffice 后可完整读取）',
   },
-  'ocr-low-confidence': {
-    severity: 'warning',
-    text: '第 {page} 页文字识别置信度低（{confidence}），识别出的数值可能有误，已标为无法识读',
-  },
+  'file-type-mismatch': { severity: 'warning', text: '文件名是 {ext}，但内容实际是 {kind}，已按实际内容读取' },
   'ocr-used': { severity: 'info', text: '第 {pages} 页为扫描图像，已用文字识别（OCR）读取，平均置信度 {confidence}' },
 } as const satisfies Record<string, { severity: Diagnostic['severity']; text: string }>;
 

@@ -14,10 +14,12 @@ const BLANK_MARK = /^(?:[-—–－−‐/／\\_…·.。]+|无|空|\/|n\/a|null
 const NUMBER =
   /^(增加?|减少?|[+\-−﹣])?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|万|件|条|个|项|次|宗|份)?\s*(?:[(（]([^()（）]*)[)）])?$/;
 const WS = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const SPACE_NOT_BETWEEN_DIGITS = /(?<!\d)[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+(?!\d)/g;
 
 /** Reads a cell. Amount cells are returned in 万元 (元 converted exactly); `unit` says what was written. */
 export function readValue(raw: string, type: CellType): ValueRead {
-  const t = raw.normalize('NFKC').replace(WS, '');
+  // spaces go, except between two digits: “1 2” is two numbers in one cell, never 12
+  const t = raw.normalize('NFKC').replace(SPACE_NOT_BETWEEN_DIGITS, '');
   if (t === '' || BLANK_MARK.test(t)) return { kind: 'blank' };
   const m = NUMBER.exec(t);
   if (!m) return { kind: 'text' };

@@ -34,7 +34,8 @@ export function check(report: ParsedReport, options: CheckOptions = {}): Diagnos
 
   const out: Diagnostic[] = [];
   for (const d of report.diagnostics) {
-    const s = setting(d.rule);
+    // what the parser and the extractors report keeps its own severity unless a setting names it
+    const s = options.rules?.[d.rule] ?? preset[d.rule] ?? d.severity;
     if (s === 'off' && !d.fatal) continue;
     out.push({ ...d, severity: s === 'off' ? d.severity : s });
   }

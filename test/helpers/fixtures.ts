@@ -24,6 +24,10 @@ export interface Expected {
   cells: Record<string, [number | null, 'filled' | 'blank' | 'missing' | 'unreadable']>;
   findings: ExpectedFinding[];
   notes?: string;
+  /** a scan read by OCR: values must never be wrong, but some may be unreadable; findings listed must be made, others may be too */
+  ocr?: boolean;
+  /** needs LibreOffice (a DOC or WPS file) */
+  soffice?: boolean;
 }
 
 export interface Fixture {

@@ -241,26 +241,24 @@ export function pdfOcr(options: OcrOptions = {}): (doc: PdfDocument, pages: numb
   };
 }
 
-/** A PNG, JPEG or other raster image of a report page → source document by OCR. */
-export async function readImage(bytes: Uint8Array, options: OcrOptions = {}): Promise<Extraction> {
-  const canvasLib = await import('@napi-rs/canvas');
-  let img;
+/**
+ * A PNG or JPEG image of a report page → source document by OCR. Images are decoded by
+ * pure-JS decoders (pngjs, jpeg-js): a malformed image gives an error, never a crash of the
+ * native canvas library.
+ */
+export async function readImage(bytes: Uint8Array, kind: 'png' | 'jpeg', options: OcrOptions = {}): Promise<Extraction> {
+  let raster: Raster;
   try {
-    img = await canvasLib.loadImage(Buffer.from(bytes));
+    raster = await decodeImage(bytes, kind);
   } catch (e) {
-    return { document: null, messages: [fatal('ocr-failed', { reason: e instanceof Error ? e.message.slice(0, 80) : String(e) })] };
+    return { document: null, messages: [fatal('image-corrupt', { reason: e instanceof Error ? e.message.slice(0, 80) : String(e) })] };
   }
-  const canvas = canvasLib.createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, img.width, img.height);
-  ctx.drawImage(img, 0, 0);
-  const data = ctx.getImageData(0, 0, img.width, img.height);
+  const canvasLib = await import('@napi-rs/canvas');
   const engine = new OcrEngine();
   try {
-    // an image has no physical size: treat it as scanned at 300 dpi, so sizes are points
-    const scale = 300 / 72;
-    const { geometry, confidence } = await engine.page({ width: data.width, height: data.height, data: data.data }, scale, 1, canvasLib);
+    // an image has no physical size: take its width as that of an A4 page (595 pt)
+    const scale = Math.max(1, raster.width / 595);
+    const { geometry, confidence } = await engine.page(raster, scale, 1, canvasLib);
     options.onProgress?.(1, 1);
     const { blocks } = layoutPage(geometry, 0);
     const joined = joinPages([blocks]);
@@ -271,4 +269,18 @@ export async function readImage(bytes: Uint8Array, options: OcrOptions = {}): Pr
   } finally {
     await engine.close();
   }
+}
+
+const MAX_PIXELS = 60_000_000;
+
+async function decodeImage(bytes: Uint8Array, kind: 'png' | 'jpeg'): Promise<Raster> {
+  if (kind === 'png') {
+    const { PNG } = await import('pngjs');
+    const png = PNG.sync.read(Buffer.from(bytes));
+    if (png.width * png.height > MAX_PIXELS) throw new Error(`图像过大（${png.width}×${png.height}）`);
+    return { width: png.width, height: png.height, data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length) };
+  }
+  const { default: jpeg } = await import('jpeg-js');
+  const img = jpeg.decode(Buffer.from(bytes), { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_PIXELS / 1e6, maxMemoryUsageInMB: 1024 });
+  return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length) };
 }
