@@ -1,47 +1,95 @@
-// npm run bench: parse + check speed and memory on the text fixtures, one core, built code.
-// Figures go into the README by hand; tests never assert timings.
-import { readdirSync, readFileSync } from 'node:fs';
+// npm run bench: speed and memory, one core, built code. The figures go into the README by
+// hand; tests never assert timings. BENCH_SECONDS sets the text run's length (default 5).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { cpus } from 'node:os';
 import { analyse } from '../dist/analyse.js';
+import { findSoffice } from '../dist/formats/doc/index.js';
+import { closeOcr } from '../dist/formats/index.js';
 
-const root = join(import.meta.dirname, '..', 'test', 'fixtures');
-const inputs = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(join(root, d.name)).filter((f) => /^input\.(txt|md)$/.test(f)).map((f) => join(root, d.name, f)))
-  .map((path) => ({ path, bytes: new Uint8Array(readFileSync(path)) }));
+const root = join(import.meta.dirname, '..');
+const fixtures = join(root, 'test', 'fixtures');
+const corpus = join(root, '..', 'shared', 'corpus');
+const only = process.argv[2];
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-
-// warm up the JIT
-for (let i = 0; i < 50; i++) for (const f of inputs) await analyse(f.bytes, f.path);
-
-const times = [];
-let count = 0;
-let bytes = 0;
-const start = performance.now();
-while (performance.now() - start < seconds * 1000) {
-  for (const f of inputs) {
-    const t0 = performance.now();
-    await analyse(f.bytes, f.path);
-    times.push(performance.now() - t0);
-    count++;
-    bytes += f.bytes.length;
-  }
-}
-const elapsed = (performance.now() - start) / 1000;
-times.sort((a, b) => a - b);
-const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-const rss = process.resourceUsage().maxRSS / 1024;
-
-console.log(`gongkai bench — text reports, parse + check, one core (${cpus()[0]?.model ?? 'cpu'}, Node ${process.version})`);
-console.log(`${inputs.length} fixture reports, ${(inputs.reduce((n, f) => n + f.bytes.length, 0) / inputs.length / 1024).toFixed(1)} KB on average, ${seconds} s`);
+console.log(`gongkai bench — ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, one core`);
 console.log('');
-console.log('| measure | value |');
-console.log('|---|---|');
-console.log(`| reports per second | ${Math.round(count / elapsed)} |`);
-console.log(`| median time per report | ${q(0.5).toFixed(3)} ms |`);
-console.log(`| 95th percentile | ${q(0.95).toFixed(3)} ms |`);
-console.log(`| throughput | ${(bytes / elapsed / 1024 / 1024).toFixed(1)} MB/s |`);
-console.log(`| peak memory (RSS) | ${rss.toFixed(0)} MB |`);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+
+async function time(path, runs) {
+  const bytes = new Uint8Array(readFileSync(path));
+  await analyse(bytes, path); // warm up
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await analyse(bytes, path);
+    ms.push(performance.now() - t0);
+  }
+  return ms;
+}
+
+if (!only || only === 'text') {
+  const inputs = readdirSync(fixtures, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(join(fixtures, d.name)).filter((f) => /^input\.(txt|md)$/.test(f)).map((f) => join(fixtures, d.name, f)))
+    .map((path) => ({ path, bytes: new Uint8Array(readFileSync(path)) }));
+  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+  for (let i = 0; i < 50; i++) for (const f of inputs) await analyse(f.bytes, f.path);
+  const times = [];
+  let count = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    for (const f of inputs) {
+      const t0 = performance.now();
+      await analyse(f.bytes, f.path);
+      times.push(performance.now() - t0);
+      count++;
+    }
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  console.log(`Text reports: ${inputs.length} fixtures, ${(inputs.reduce((n, f) => n + f.bytes.length, 0) / inputs.length / 1024).toFixed(1)} KB on average, parse + check, ${seconds} s`);
+  console.log('');
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  console.log(`| reports per second | ${Math.round(count / elapsed)} |`);
+  console.log(`| median time per report | ${median(times).toFixed(3)} ms |`);
+  console.log(`| 95th percentile | ${p95(times).toFixed(3)} ms |`);
+  console.log(`| peak memory (RSS) | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB |`);
+  console.log('');
+}
+
+if (!only || only === 'formats') {
+  const rows = [];
+  const add = async (label, path, runs, pages = 1) => {
+    if (!path || !existsSync(path)) return;
+    const ms = await time(path, runs);
+    rows.push(`| ${label} | ${pages} | ${median(ms).toFixed(0)} ms | ${p95(ms).toFixed(0)} ms | ${(median(ms) / pages).toFixed(0)} ms |`);
+  };
+  await add('HTML (saved portal page, 111 KB)', join(fixtures, 'shuyang-fgj-2023-html', 'input.html'), 20);
+  await add('DOCX', join(fixtures, 'shuyang-fgj-2023-docx', 'input.docx'), 20);
+  if (findSoffice()) await add('DOC (via LibreOffice)', join(fixtures, 'shuyang-fgj-2023-doc', 'input.doc'), 5);
+  const huaian = join(corpus, 'pdf', 'huaian-2024.pdf');
+  const hongze = existsSync(join(corpus, 'pdf', 'hongze-2023.pdf')) ? join(corpus, 'pdf', 'hongze-2023.pdf') : join(fixtures, 'hongze-2023-pdf', 'input.pdf');
+  await add('PDF, text layer (5 pages)', hongze, 12, 5);
+  await add('PDF, text layer (6 pages)', huaian, 12, 6);
+  // a longer report: the two corpus PDFs joined (needs qpdf)
+  if (existsSync(huaian) && spawnSync('qpdf', ['--version']).status === 0) {
+    const eleven = join(mkdtempSync(join(tmpdir(), 'gongkai-bench-')), 'eleven.pdf');
+    spawnSync('qpdf', ['--empty', '--pages', huaian, hongze, '--', eleven]);
+    await add('PDF, text layer (11 pages)', eleven, 12, 11);
+  }
+  // the OCR engine is loaded once per process (the warm-up run), as in a batch
+  await add('scanned PDF, OCR (2 pages)', join(fixtures, 'hongze-2023-scan', 'input.pdf'), 3, 2);
+  console.log('Other formats: read + parse + check, median of repeated runs');
+  console.log('');
+  console.log('| input | pages | median | 95th percentile | per page |');
+  console.log('|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+  console.log('');
+  console.log(`peak memory (RSS) over the run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  await closeOcr();
+}

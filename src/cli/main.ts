@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { analyse, type AnalyseOptions } from '../analyse.js';
 import { MAX_PAGES } from '../formats/pdf/index.js';
+import { closeOcr } from '../formats/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { reportToJson } from '../render/json.js';
 import { renderText, type FileResult } from '../render/text.js';
@@ -128,6 +129,9 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
       return e.exitCode === 0 ? 0 : 2;
     }
     throw e;
+  } finally {
+    // the OCR workers, if any were started, would keep the process alive
+    await closeOcr();
   }
   return code;
 }

@@ -13,6 +13,7 @@ import { pdfOcr, readImage, type OcrOptions } from './ocr/index.js';
 
 export type { Extraction } from './text/index.js';
 export { sniff, type Sniffed } from './sniff.js';
+export { closeOcr } from './ocr/index.js';
 export { FILE_MESSAGES, NOTICES, fatal, notice } from './messages.js';
 
 export interface ExtractOptions {

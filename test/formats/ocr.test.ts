@@ -17,10 +17,11 @@ describe('OCR', () => {
     const log = join(dir, 'network.log');
     const script = `
       import { readFileSync } from 'node:fs';
-      import { extract } from ${JSON.stringify(resolve('dist/formats/index.js'))};
+      import { extract, closeOcr } from ${JSON.stringify(resolve('dist/formats/index.js'))};
       const r = await extract(new Uint8Array(readFileSync(${JSON.stringify(scan)})), { name: 'scan.pdf' });
       const cells = r.document.blocks.filter((b) => b.kind === 'table').flatMap((t) => t.rows.flat()).filter((c) => /^\\d+$/.test(c.text)).length;
-      console.log(JSON.stringify({ messages: r.messages.map((m) => m.rule), cells }));`;
+      console.log(JSON.stringify({ messages: r.messages.map((m) => m.rule), cells }));
+      await closeOcr();`;
     const file = join(dir, 'run.mjs');
     writeFileSync(file, script);
     // no network at all where the kernel allows it (a fresh network namespace), and every

@@ -203,11 +203,42 @@ function toPng(r: Raster, lib: Canvas, zoom: number): Buffer {
   return out.toBuffer('image/png');
 }
 
+let shared: OcrEngine | null = null;
+
+/**
+ * One engine for the whole process: loading the language models costs more than reading a
+ * page, so a batch of scans shares them. Whoever runs OCR must call closeOcr() when done,
+ * or the worker threads keep the process alive.
+ */
+export function ocrEngine(): OcrEngine {
+  if (idle) clearTimeout(idle);
+  idle = null;
+  shared ??= new OcrEngine();
+  return shared;
+}
+
+let idle: ReturnType<typeof setTimeout> | null = null;
+
+/** A library caller that forgets closeOcr() still gets its process back, a few seconds later. */
+function closeWhenIdle(): void {
+  if (idle) clearTimeout(idle);
+  idle = setTimeout(() => void closeOcr(), 3000);
+  idle.unref();
+}
+
+export async function closeOcr(): Promise<void> {
+  if (idle) clearTimeout(idle);
+  idle = null;
+  const e = shared;
+  shared = null;
+  await e?.close();
+}
+
 /** OCR for the scanned pages of a PDF, for readPdf's `ocr` option. */
 export function pdfOcr(options: OcrOptions = {}): (doc: PdfDocument, pages: number[]) => Promise<{ pages: PageGeometry[]; messages: Diagnostic[] }> {
   return async (doc, pages) => {
     const canvasLib = await import('@napi-rs/canvas');
-    const engine = new OcrEngine();
+    const engine = ocrEngine();
     const out: PageGeometry[] = [];
     const messages: Diagnostic[] = [];
     const confidences: number[] = [];
@@ -230,9 +261,9 @@ export function pdfOcr(options: OcrOptions = {}): (doc: PdfDocument, pages: numb
       }
     } catch (e) {
       messages.push(fatal('ocr-failed', { reason: e instanceof Error ? e.message.slice(0, 80) : String(e) }));
-    } finally {
-      await engine.close();
+      await closeOcr();
     }
+    closeWhenIdle();
     if (out.length > 0) {
       const avg = Math.round(confidences.reduce((a, b) => a + b, 0) / confidences.length);
       messages.push(notice('ocr-used', { pages: pages.join('、'), confidence: avg }));
@@ -254,20 +285,20 @@ export async function readImage(bytes: Uint8Array, kind: 'png' | 'jpeg', options
     return { document: null, messages: [fatal('image-corrupt', { reason: e instanceof Error ? e.message.slice(0, 80) : String(e) })] };
   }
   const canvasLib = await import('@napi-rs/canvas');
-  const engine = new OcrEngine();
+  const engine = ocrEngine();
   try {
     // an image has no physical size: take its width as that of an A4 page (595 pt)
     const scale = Math.max(1, raster.width / 595);
     const { geometry, confidence } = await engine.page(raster, scale, 1, canvasLib);
+    closeWhenIdle();
     options.onProgress?.(1, 1);
     const { blocks } = layoutPage(geometry, 0);
     const joined = joinPages([blocks]);
     if (joined.length === 0) return { document: null, messages: [fatal('file-empty')] };
     return { document: { format: 'ocr', blocks: joined, meta: { pages: 1 } }, messages: [notice('ocr-used', { pages: '1', confidence: Math.round(confidence) })] };
   } catch (e) {
+    await closeOcr();
     return { document: null, messages: [fatal('ocr-failed', { reason: e instanceof Error ? e.message.slice(0, 80) : String(e) })] };
-  } finally {
-    await engine.close();
   }
 }
 

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fold, TEMPLATES } from '../../template/index.js';
 import type { Item, Segment } from './layout.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -94,7 +95,8 @@ export async function pageContent(page: PdfPage, withLines = true): Promise<Page
   }
   const segments: Segment[] = [];
   let images = 0;
-  if (withLines) {
+  // ruling lines cost as much again as the text: fetch them only where a table may be
+  if (withLines && (items.length < 5 || mayHoldTable(items))) {
     const ops = await page.getOperatorList();
     const OPS = lib.OPS;
     const stack: Matrix[] = [];
@@ -125,6 +127,20 @@ export async function pageContent(page: PdfPage, withLines = true): Promise<Page
     }
   }
   return { width: viewport.width, height: viewport.height, items, segments, images };
+}
+
+const TABLE_WORDS = new RegExp([...TEMPLATES['2019'].tables.active.anchors, ...TEMPLATES['2019'].tables.requests.anchors, ...TEMPLATES['2019'].tables.appeals.anchors].map(fold).join('|'));
+
+/** Labels of the national tables, or rows of several numbers side by side. */
+function mayHoldTable(items: Item[]): boolean {
+  if (items.some((i) => TABLE_WORDS.test(fold(i.str)))) return true;
+  const rows = new Map<number, number>();
+  for (const i of items) {
+    if (!/^\s*[\d.,\-—]+\s*$/.test(i.str)) continue;
+    const key = Math.round((i.y + i.h) / 4);
+    rows.set(key, (rows.get(key) ?? 0) + 1);
+  }
+  return [...rows.values()].filter((n) => n >= 3).length >= 2;
 }
 
 /** The straight segments a path strokes; a filled path contributes only thin rectangles (rules). */
