@@ -17,13 +17,20 @@ export interface AnalyseOptions {
   extract?: Omit<ExtractOptions, 'name'>;
 }
 
-export async function analyse(bytes: Uint8Array, name: string, options: AnalyseOptions = {}): Promise<Analysis> {
-  const extraction = await extract(bytes, { ...options.extract, name });
+/** Extract and parse, no rules: `report` is null when the file cannot be read, and `diagnostics` say why. */
+export async function readReport(bytes: Uint8Array, name: string, options: Omit<ExtractOptions, 'name'> = {}): Promise<Analysis> {
+  const extraction = await extract(bytes, { ...options, name });
   if (!extraction.document || extraction.messages.some((m) => m.fatal)) {
     return { report: null, diagnostics: extraction.messages };
   }
   const report = parseDocument(extraction.document, { name, bytes: bytes.length });
   report.diagnostics.unshift(...extraction.messages);
-  const diagnostics = options.rules === false ? report.diagnostics : check(report, options.check);
-  return { report, diagnostics };
+  return { report, diagnostics: report.diagnostics };
+}
+
+export async function analyse(bytes: Uint8Array, name: string, options: AnalyseOptions = {}): Promise<Analysis> {
+  const read = await readReport(bytes, name, options.extract);
+  if (!read.report) return read;
+  const diagnostics = options.rules === false ? read.report.diagnostics : check(read.report, options.check);
+  return { report: read.report, diagnostics };
 }

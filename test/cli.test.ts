@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -29,7 +29,7 @@ describe('gongkai check', () => {
   it('0 when there is no error', async () => {
     const r = await run('check', fx('township-buhai-2020'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('✔ 0 个错误，0 个警告，0 条提示');
+    expect(r.out).toContain('✔ 0 个错误，2 个警告，0 条提示');
   });
 
   it('walks directories and totals', async () => {
@@ -40,7 +40,7 @@ describe('gongkai check', () => {
     writeFileSync(join(dir, 'notes.json'), '{}');
     const r = await run('check', dir);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('合计 2 个文件：✖ 1 个错误，3 个警告，0 条提示');
+    expect(r.out).toContain('合计 2 个文件：✖ 1 个错误，5 个警告，0 条提示');
   });
 
   it('--format json lists every finding with its cells and location', async () => {
@@ -105,6 +105,89 @@ describe('bad input: one clear message, exit 2, never a stack trace', () => {
   it('--help and --version exit 0', async () => {
     expect((await run('--help')).code).toBe(0);
     expect((await run('--version')).out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('gongkai check: batches, formats, configuration', () => {
+  const batch = join(tmp, 'pingtan');
+  mkdirSync(batch, { recursive: true });
+  for (const y of [2020, 2021, 2022]) copyFileSync(fx(`pingtan-${y}-text`), join(batch, `平潭${y}.txt`));
+
+  it('matches an organ\'s years and says so; a table per file and a total', async () => {
+    const r = await run('check', batch);
+    expect(r.out).toContain(`与 2021 年度报告对照：${join(batch, '平潭2021.txt')}`);
+    expect(r.out).toMatch(/按机关名称归并的报告.*\n {2}平潭综合实验区：2020（.*平潭2020\.txt），2021（.*），2022（.*）/);
+    expect(r.out).toMatch(/^文件 +机关 +年度 +错误 +警告 +提示$/m);
+    expect(r.out).toMatch(/^合计 3 个文件 +\d+ +\d+ +\d+$/m);
+  });
+
+  it('--format sarif', async () => {
+    const r = await run('check', '-f', 'sarif', fx('subdistrict-chuankou-2020'));
+    const sarif = JSON.parse(r.out);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.some((x: { ruleId: string; level: string }) => x.ruleId === 'publication-date' && x.level === 'error')).toBe(true);
+    expect(r.code).toBe(1);
+  });
+
+  it('--format csv', async () => {
+    const r = await run('check', '-f', 'csv', fx('subdistrict-chuankou-2020'));
+    const lines = r.out.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('file,organ,year,severity,rule,message_id,location,cells,expected,actual,message,hint');
+    expect(lines.some((l) => l.includes(',错误,publication-date,beforePeriodEnd,475:2,'))).toBe(true);
+  });
+
+  it('--format html -o writes the whole file (and only then)', async () => {
+    const out = join(tmp, 'out', 'audit.html');
+    const r = await run('check', '-f', 'html', '-o', out, fx('township-dayong-2020'));
+    expect(r.out).toBe('');
+    expect(r.err).toContain('已写入');
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('呼兰区大用镇政府 2020 年度政府信息公开工作年度报告审核意见');
+    expect(readdirSync(join(tmp, 'out'))).toEqual(['audit.html']);
+  });
+
+  it('--out-dir: one audit per report and an index', async () => {
+    const dir = join(tmp, 'audits');
+    const r = await run('check', '-f', 'html', '--out-dir', dir, batch);
+    expect(r.err).toContain('已写入 3 份审核意见和 index.html');
+    expect(readdirSync(dir).sort()).toEqual(['index.html', '平潭2020.html', '平潭2021.html', '平潭2022.html']);
+    expect((await run('check', '--out-dir', dir, batch)).err).toContain('--out-dir 只用于 --format html');
+  });
+
+  it('an output file that cannot be written: exit 2, a message, nothing left behind', async () => {
+    writeFileSync(join(tmp, 'plainfile'), 'x');
+    const r = await run('check', '-f', 'json', '-o', join(tmp, 'plainfile', 'x.json'), fx('township-buhai-2020'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/无法写入输出文件.*output-not-writable/);
+  });
+
+  it('reads gongkai.config.json and --config; --rule overrides', async () => {
+    const cfg = join(tmp, 'quiet.json');
+    writeFileSync(cfg, JSON.stringify({ rules: { 'publication-date': 'off', 'cell-blank': 'off' } }));
+    const r = await run('check', '--config', cfg, fx('subdistrict-chuankou-2020'));
+    expect(r.out).not.toContain('publication-date');
+    expect(r.code).toBe(0);
+    const back = await run('check', '--config', cfg, '--rule', 'publication-date=warning', fx('subdistrict-chuankou-2020'));
+    expect(back.out).toMatch(/警告 {2}落款日期 2020-01-31/);
+  });
+
+  it('a bad configuration stops with a message, not a stack trace', async () => {
+    const cfg = join(tmp, 'bad.json');
+    writeFileSync(cfg, JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+    const r = await run('check', '--config', cfg, fx('township-buhai-2020'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/规则 no-such-rule 不存在.*（config-invalid）/);
+    const bad = await run('check', '--rule', 'period', fx('township-buhai-2020'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('应为 规则=级别');
+  });
+
+  it('gongkai rules lists every rule with its levels', async () => {
+    const r = await run('rules');
+    expect(r.out).toMatch(/^personal-info +错误 +错误 +报告中出现公民身份号码或个人手机号码$/m);
+    expect(r.out).toMatch(/^carry-over +警告 +错误 +.*（跨报告）$/m);
+    const json = JSON.parse((await run('rules', '-f', 'json')).out) as { id: string }[];
+    expect(json.length).toBeGreaterThanOrEqual(27);
   });
 });
 

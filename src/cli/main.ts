@@ -3,24 +3,20 @@
  * 0 no errors, 1 errors found, 2 usage error or unreadable input.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { analyse, type AnalyseOptions } from '../analyse.js';
+import { analyse } from '../analyse.js';
+import { extractOptions, type Io } from './options.js';
+
+export type { Io } from './options.js';
+import { checkCommand, collect, renderRules, type CheckCliOptions } from './check.js';
+import { CONFIG_FILE } from '../config/index.js';
 import { MAX_PAGES } from '../formats/pdf/index.js';
 import { closeOcr } from '../formats/index.js';
-import type { Diagnostic } from '../diagnostics/types.js';
 import { reportToJson } from '../render/json.js';
-import { renderText, type FileResult } from '../render/text.js';
+
 import { PRESETS } from '../rules/presets.js';
-import { discover, MAX_BYTES, readBytes } from './files.js';
+import { MAX_BYTES, readBytes } from './files.js';
 import { VERSION } from '../version.js';
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  /** colour on a terminal unless NO_COLOR; FORCE_COLOR forces it */
-  color: boolean;
-  /** how to show progress of long OCR runs: an updating line on a terminal, plain lines otherwise, or not at all */
-  progress?: 'tty' | 'lines' | 'none';
-}
 
 const nodeIo = (): Io => ({
   stdout: (s) => process.stdout.write(s),
@@ -78,47 +74,30 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
 
   program
     .command('check')
-    .description('检查报告（文件或目录，目录递归），按文件列出发现的问题')
+    .description('检查报告（文件或目录，目录递归）；同一机关相邻年度的报告一并对照')
     .argument('<paths...>', '报告文件或目录')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--preset <name>', '规则预设').choices(Object.keys(PRESETS)).default('recommended'))
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'sarif', 'html', 'csv']).default('text'))
+    .option('-o, --output <file>', '写入文件而不是标准输出')
+    .option('--out-dir <dir>', 'HTML：每份报告一个审核意见文件，另加 index.html')
+    .addOption(new Option('--preset <name>', '规则预设（覆盖配置文件）').choices(Object.keys(PRESETS)))
+    .option('-c, --config <file>', `配置文件（默认当前目录的 ${CONFIG_FILE}）`)
+    .option('--rule <id=level>', '设置某条规则：off、info、warning、error（可多次使用）', collect, [])
     .option('-q, --quiet', '只显示错误')
     .option('--verbose', '同时显示提示（info）')
     .option('--exit-zero', '发现错误时也以 0 退出（无法读取的文件仍为 2）')
     .addOption(maxSizeOption())
     .option('--no-ocr', '不对扫描件和图片做文字识别')
     .addOption(maxPagesOption())
-    .action(async (paths: string[], opts: { format: 'text' | 'json'; preset: 'recommended' | 'strict'; quiet?: boolean; verbose?: boolean; exitZero?: boolean; maxSize: number; ocr: boolean; maxPages: number }) => {
-      const inputs = await discover(paths);
-      const results: (FileResult & { report?: unknown })[] = [];
-      let unreadable = false;
-      for (const input of inputs) {
-        if (input.error) {
-          unreadable = true;
-          results.push({ path: input.path, diagnostics: [input.error] });
-          continue;
-        }
-        const read = await readBytes(input.path, opts.maxSize * 1024 * 1024);
-        if (!read.ok) {
-          unreadable = true;
-          results.push({ path: input.path, diagnostics: [read.error] });
-          continue;
-        }
-        const { report, diagnostics } = await analyse(read.bytes, input.path, { check: { preset: opts.preset }, extract: extractOptions(opts, input.path, io) });
-        if (!report) unreadable = true;
-        const r: FileResult & { report?: unknown } = { path: input.path, diagnostics };
-        if (report) {
-          r.summary = [report.organ ?? '（单位未识别）', report.year ? `${report.year} 年度` : null, report.template ? `${report.template} 格式` : '非统一格式']
-            .filter(Boolean)
-            .join(' · ');
-          if (opts.format === 'json') r.report = { organ: report.organ, year: report.year, template: report.template, publishedOn: report.publishedOn };
-        }
-        results.push(r);
-      }
-      if (opts.format === 'json') io.stdout(`${JSON.stringify(results.map(jsonResult), null, 2)}\n`);
-      else io.stdout(renderText(results, { color: io.color, verbose: Boolean(opts.verbose), quiet: Boolean(opts.quiet) }));
-      const errors = results.some((r) => r.diagnostics.some((d: Diagnostic) => d.severity === 'error'));
-      code = unreadable ? 2 : errors && !opts.exitZero ? 1 : 0;
+    .action(async (paths: string[], opts: CheckCliOptions) => {
+      code = await checkCommand(paths, opts, io);
+    });
+
+  program
+    .command('rules')
+    .description('列出全部检查规则及其在各预设中的级别')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .action((opts: { format: 'text' | 'json' }) => {
+      io.stdout(renderRules(opts.format));
     });
 
   try {
@@ -136,7 +115,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
   return code;
 }
 
-function maxPagesOption(): Option {
+export function maxPagesOption(): Option {
   return new Option('--max-pages <n>', 'PDF 最多读取的页数')
     .default(MAX_PAGES)
     .argParser((v) => {
@@ -146,23 +125,8 @@ function maxPagesOption(): Option {
     });
 }
 
-/** What the extractors need from the command line, and OCR progress on stderr. */
-function extractOptions(opts: { ocr: boolean; maxPages: number }, file: string, io: Io): AnalyseOptions['extract'] {
-  return {
-    pdf: { maxPages: opts.maxPages },
-    ocr: opts.ocr
-      ? {
-          onProgress: (done, total) => {
-            const line = `文字识别 ${file}：第 ${done}/${total} 页`;
-            if (io.progress === 'tty') io.stderr(`\r${line}${done === total ? '\n' : ''}`);
-            else if (io.progress === 'lines') io.stderr(`${line}\n`);
-          },
-        }
-      : false,
-  };
-}
 
-function maxSizeOption(): Option {
+export function maxSizeOption(): Option {
   return new Option('--max-size <MB>', '单个文件大小上限（MB），超过则跳过')
     .default(MAX_BYTES / 1024 / 1024)
     .argParser((v) => {
@@ -172,14 +136,11 @@ function maxSizeOption(): Option {
     });
 }
 
-function jsonResult(r: FileResult & { report?: unknown }): unknown {
-  return { file: r.path, report: r.report ?? null, diagnostics: r.diagnostics };
-}
 
 /** Commander's own messages, in Chinese. */
 function translateCommanderError(s: string): string {
   return s
-    .replace(/^error: unknown command '(.+)'/m, "错误：未知命令“$1”，可用命令：parse、check（gongkai --help 查看帮助）")
+    .replace(/^error: unknown command '(.+)'/m, "错误：未知命令“$1”，可用命令：parse、check、rules（gongkai --help 查看帮助）")
     .replace(/^error: missing required argument '(.+)'/m, '错误：缺少参数 $1')
     .replace(/^error: unknown option '(.+)'/m, '错误：未知选项 $1')
     .replace(/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./m, '错误：选项 $1 的取值“$2”无效，可选：$3')

@@ -7,6 +7,20 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** one line about the report: organ, year, format */
   summary?: string;
+  /** a line under it: which report it was compared with */
+  note?: string;
+}
+
+/** Columns a string takes on a terminal: CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+export function padDisplay(s: string, width: number, align: 'left' | 'right'): string {
+  const pad = ' '.repeat(Math.max(0, width - displayWidth(s)));
+  return align === 'left' ? s + pad : pad + s;
 }
 
 export interface TextOptions {
@@ -39,6 +53,7 @@ export function renderText(results: readonly FileResult[], options: TextOptions)
     const shown = r.diagnostics.filter((d) => (options.quiet ? d.severity === 'error' : options.verbose || d.severity !== 'info'));
     hiddenInfo += options.verbose || options.quiet ? 0 : counts.info;
     lines.push(paint(ANSI.bold, r.path) + (r.summary ? `  ${paint(ANSI.gray, r.summary)}` : ''));
+    if (r.note) lines.push(`  ${paint(ANSI.gray, r.note)}`);
     const locWidth = Math.max(4, ...shown.map((d) => formatLoc(d.location).length));
     for (const d of shown) {
       lines.push(
