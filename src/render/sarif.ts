@@ -5,7 +5,7 @@
  */
 import { formatLoc } from '../diagnostics/format.js';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
-import { FILE_MESSAGES, NOTICES } from '../formats/index.js';
+import { FILE_MESSAGES, NOTICES } from '../formats/messages.js';
 import { PARSE_MESSAGES } from '../parse/index.js';
 import { RULES_BY_ID } from '../rules/registry.js';
 

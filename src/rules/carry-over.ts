@@ -1,4 +1,5 @@
 import { REQUEST_COLUMNS } from '../template/index.js';
+import { filled, lastYear } from './history.js';
 import type { Rule } from './types.js';
 
 /**
@@ -16,22 +17,20 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const prev = ctx.previous;
-    const year = ctx.model.year;
-    if (!prev || year === null || prev.year !== year - 1) return;
+    const prev = lastYear(ctx);
+    if (!prev) return;
     for (const col of REQUEST_COLUMNS) {
       const id = `requests.carriedOver.${col.id}`;
-      const now = ctx.cell(id);
-      const before = prev.cells[`requests.carriedForward.${col.id}`];
-      if (now?.status !== 'filled' || now.value === null || before?.status !== 'filled' || before.value === null) continue;
-      if (now.value === before.value) continue;
+      const now = filled(ctx.model, id);
+      const before = filled(prev, `requests.carriedForward.${col.id}`);
+      if (now === null || before === null || now === before) continue;
       ctx.report({
         messageId: 'differs',
-        data: { column: col.label, now: now.value, prevYear: prev.year, before: before.value },
+        data: { column: col.label, now, prevYear: prev.year!, before },
         cells: [id],
-        location: now.loc,
-        expected: before.value,
-        actual: now.value,
+        location: ctx.cell(id)?.loc ?? null,
+        expected: before,
+        actual: now,
         hint: '上一年度结转的申请应在本年继续办理；如上一年度报告有误，请在本年报告中说明',
       });
     }

@@ -1,3 +1,4 @@
+import { filled, lastYear } from './history.js';
 import type { Rule } from './types.js';
 
 /** Numbers that can be true but rarely are: a corrected appeal with no application; a five-fold jump. */
@@ -13,10 +14,7 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const v = (id: string): number | null => {
-      const c = ctx.cell(id);
-      return c?.status === 'filled' ? c.value : null;
-    };
+    const v = (id: string): number | null => filled(ctx.model, id);
     const received = v('requests.received.total');
     const carried = v('requests.carriedOver.total');
     if (received === 0 && carried === 0) {
@@ -27,17 +25,17 @@ export const rule: Rule = {
         }
       }
     }
-    const prev = ctx.previous;
+    const prev = lastYear(ctx);
     if (!prev) return;
     const watched = ctx.template!.cells.filter((d) => d.id === 'requests.received.total' || d.id === 'appeals.review.total' || d.columnId === 'decisions' || d.columnId === 'issued' || d.columnId === 'made');
     for (const def of watched) {
       const now = v(def.id);
-      const before = prev.cells[def.id];
-      if (now === null || before?.status !== 'filled' || before.value === null) continue;
-      const lo = Math.min(now, before.value);
-      const hi = Math.max(now, before.value);
+      const before = filled(prev, def.id);
+      if (now === null || before === null) continue;
+      const lo = Math.min(now, before);
+      const hi = Math.max(now, before);
       if (lo >= 10 && hi / lo > 5) {
-        ctx.report({ messageId: 'jump', data: { cell: def.label, value: now, previous: before.value, ratio: Math.round(hi / lo) }, cells: [def.id], location: ctx.cell(def.id)?.loc ?? null });
+        ctx.report({ messageId: 'jump', data: { cell: def.label, value: now, previous: before, ratio: Math.round(hi / lo) }, cells: [def.id], location: ctx.cell(def.id)?.loc ?? null });
       }
     }
   },

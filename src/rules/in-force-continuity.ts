@@ -1,3 +1,4 @@
+import { filled, lastYear } from './history.js';
 import type { Rule } from './types.js';
 
 /**
@@ -16,20 +17,14 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const prev = ctx.previous;
-    const year = ctx.model.year;
-    if (!prev || prev.template !== '2021' || year === null || prev.year !== year - 1) return;
+    const prev = lastYear(ctx, '2021');
+    if (!prev) return;
     for (const row of ctx.template!.tables.active.rows) {
       if (!row.columns.some((c) => c.id === 'inForce')) continue;
-      const get = (col: string) => {
-        const c = ctx.cell(`${row.id}.${col}`);
-        return c?.status === 'filled' ? c.value : null;
-      };
-      const now = get('inForce');
-      const issued = get('issued');
-      const repealed = get('repealed');
-      const b = prev.cells[`${row.id}.inForce`];
-      const before = b?.status === 'filled' ? b.value : null;
+      const now = filled(ctx.model, `${row.id}.inForce`);
+      const issued = filled(ctx.model, `${row.id}.issued`);
+      const repealed = filled(ctx.model, `${row.id}.repealed`);
+      const before = filled(prev, `${row.id}.inForce`);
       if (now === null || issued === null || repealed === null || before === null) continue;
       const expected = before + issued - repealed;
       if (now === expected) continue;

@@ -1,3 +1,4 @@
+import { filled, lastYear } from './history.js';
 import type { Rule } from './types.js';
 
 /**
@@ -15,24 +16,22 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const prev = ctx.previous;
-    const year = ctx.model.year;
-    if (!prev || prev.template !== '2019' || year === null || prev.year !== year - 1) return;
+    const prev = lastYear(ctx, '2019');
+    if (!prev) return;
     for (const row of ctx.template!.tables.active.rows) {
       const cols = row.columns.map((c) => c.id);
       if (!cols.includes('lastYear') || !cols.includes('change')) continue;
-      const c = ctx.cell(`${row.id}.lastYear`);
-      const now = c?.status === 'filled' ? c.value : null;
-      const pl = prev.cells[`${row.id}.lastYear`];
-      const pc = prev.cells[`${row.id}.change`];
-      if (now === null || pl?.status !== 'filled' || pl.value === null || pc?.status !== 'filled' || pc.value === null) continue;
-      const expected = pl.value + pc.value;
+      const now = filled(ctx.model, `${row.id}.lastYear`);
+      const last = filled(prev, `${row.id}.lastYear`);
+      const change = filled(prev, `${row.id}.change`);
+      if (now === null || last === null || change === null) continue;
+      const expected = last + change;
       if (now === expected) continue;
       ctx.report({
         messageId: 'differs',
-        data: { row: row.shortLabel, now, prevYear: prev.year!, before: pl.value, change: pc.value, expected },
+        data: { row: row.shortLabel, now, prevYear: prev.year!, before: last, change, expected },
         cells: [`${row.id}.lastYear`],
-        location: c?.loc ?? null,
+        location: ctx.cell(`${row.id}.lastYear`)?.loc ?? null,
         expected,
         actual: now,
       });

@@ -30,8 +30,20 @@ describe('duplicate-text', async () => {
         ...(await textCase('another town copying 布海镇', buhaiText.replaceAll('德惠市布海镇人民政府', '德惠市朱城子镇人民政府').replaceAll('曹玉宝', '王某'))),
         options: { others: [buhai2020, liuhe] },
         errors: [
-          { messageId: 'otherOrgan', data: { numeral: '一', other: '德惠市布海镇人民政府 2020 年度' } },
-          { messageId: 'otherOrgan', data: { numeral: '五', other: '德惠市布海镇人民政府 2020 年度' } },
+          { messageId: 'otherOrgan', data: { numeral: '一', others: '“德惠市布海镇人民政府 2020 年度”', reports: 1 } },
+          { messageId: 'otherOrgan', data: { numeral: '五', others: '“德惠市布海镇人民政府 2020 年度”', reports: 1 } },
+        ],
+      },
+      {
+        ...(await textCase('one of five towns sharing 布海镇\'s text', buhaiText.replaceAll('德惠市布海镇人民政府', '德惠市朱城子镇人民政府'))),
+        options: {
+          others: await Promise.all(
+            ['米沙子镇', '夏家店街道', '达家沟镇', '岔路口镇'].map(async (t) => (await textCase(t, buhaiText.replaceAll('德惠市布海镇人民政府', `德惠市${t}人民政府`))).report),
+          ),
+        },
+        errors: [
+          { messageId: 'otherOrgan', data: { numeral: '一', reports: 4 } },
+          { messageId: 'otherOrgan', data: { numeral: '五', reports: 4 } },
         ],
       },
     ],
