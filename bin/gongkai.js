@@ -2,6 +2,12 @@
 // Launcher: the CLI lives in dist/ (built by `npm install` through the prepare script).
 import { main } from '../dist/cli/main.js';
 
+// `gongkai export | head`: the reader went away; that is not an error
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

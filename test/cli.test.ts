@@ -191,6 +191,35 @@ describe('gongkai check: batches, formats, configuration', () => {
   });
 });
 
+describe('gongkai import, export, stats', () => {
+  const db = join(tmp, 'cli.db');
+  const dir = join(tmp, 'store-input');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(fx('subdistrict-chuankou-2020'), join(dir, 'chuankou.txt'));
+  copyFileSync(fx('township-dayong-2020'), join(dir, 'dayong.txt'));
+  copyFileSync(fx('township-liuhe-2022'), join(dir, 'liuhe.txt'));
+
+  it('imports, then exports and rolls up by area name', async () => {
+    const imp = await run('import', '--db', db, '--workers', '0', dir);
+    expect(imp.code).toBe(0);
+    expect(imp.out).toContain('新导入 3 份');
+    const csv = await run('export', '--db', db, '--area', '哈尔滨市', '--year', '2020', '--layout', 'long');
+    expect(csv.out.split('\r\n').filter((l) => l.startsWith('1,') || l.startsWith('2,')).length).toBeGreaterThan(300);
+    const stats = await run('stats', '--db', db, '--area', '黑龙江省哈尔滨市', '--year', '2022');
+    expect(stats.out).toContain('黑龙江省哈尔滨市 2022 年度：1 个机关有报告，2 个机关往年有报告而本年没有');
+    expect(stats.out).toMatch(/往年有报告、本年没有的机关：\n {2}(呼兰区大用镇政府|哈尔滨市松北区船口街道办事处)（最近一份：2020 年度）/);
+    const json = JSON.parse((await run('stats', '--db', db, '--year', '2020', '-f', 'json')).out);
+    expect(json.organs).toHaveLength(2);
+  });
+
+  it('says what is wrong with an area, a year, a kind, or a missing -o', async () => {
+    expect((await run('stats', '--db', db, '--year', '2020', '--area', '朝阳区')).err).toMatch(/有多个同名地区.*（area-unknown）/);
+    expect((await run('stats', '--db', db, '--year', '20x0')).err).toContain('year-invalid');
+    expect((await run('export', '--db', db, '--kind', '公司')).err).toContain('kind-invalid');
+    expect((await run('export', '--db', db, '-f', 'xlsx')).err).toContain('export-needs-output');
+  });
+});
+
 describe('gongkai parse', () => {
   it('prints the report model as JSON', async () => {
     const r = await run('parse', fx('township-hongqi-2020'));

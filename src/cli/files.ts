@@ -15,7 +15,7 @@ export interface Input {
 }
 
 /** Files are taken as given; directories are walked (hidden entries and node_modules skipped). */
-export async function discover(paths: readonly string[]): Promise<Input[]> {
+export async function discover(paths: readonly string[], also?: RegExp): Promise<Input[]> {
   const out: Input[] = [];
   for (const p of paths) {
     let s;
@@ -27,7 +27,7 @@ export async function discover(paths: readonly string[]): Promise<Input[]> {
       continue;
     }
     if (s.isDirectory()) {
-      const found = await walk(p);
+      const found = await walk(p, also);
       if (found.length === 0) out.push({ path: p, error: fatal('file-directory-empty', { path: p }) });
       out.push(...found.map((f) => ({ path: f })));
     } else out.push({ path: p });
@@ -35,7 +35,7 @@ export async function discover(paths: readonly string[]): Promise<Input[]> {
   return out;
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, also?: RegExp): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
   const files: string[] = [];
@@ -43,8 +43,8 @@ async function walk(dir: string): Promise<string[]> {
     // hidden entries, dependencies, and a folder's own documentation are not reports
     if (e.name.startsWith('.') || e.name === 'node_modules' || /^(readme|license|changelog)(\.|$)/i.test(e.name)) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await walk(full)));
-    else if (e.isFile() && REPORT_EXTENSIONS.test(e.name)) files.push(full);
+    if (e.isDirectory()) files.push(...(await walk(full, also)));
+    else if (e.isFile() && (REPORT_EXTENSIONS.test(e.name) || also?.test(e.name))) files.push(full);
   }
   return files;
 }

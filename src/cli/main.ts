@@ -8,6 +8,8 @@ import { extractOptions, type Io } from './options.js';
 
 export type { Io } from './options.js';
 import { checkCommand, collect, renderRules, type CheckCliOptions } from './check.js';
+import { importCommand, type ImportCliOptions } from './import.js';
+import { exportCommand, statsCommand, type ExportCliOptions, type StatsCliOptions } from './export.js';
 import { CONFIG_FILE } from '../config/index.js';
 import { MAX_PAGES } from '../formats/pdf/index.js';
 import { closeOcr } from '../formats/index.js';
@@ -93,6 +95,51 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     });
 
   program
+    .command('import')
+    .description('把报告导入数据库（文件、目录、ZIP 压缩包）；同一内容不重复导入，中断后再次运行即可继续')
+    .argument('<paths...>', '报告文件、目录或 ZIP')
+    .addOption(dbOption())
+    .option('--reparse', '用新版本解析器重新解析以前导入的报告')
+    .addOption(new Option('--workers <n>', '并行解析的线程数').argParser(positiveInt))
+    .option('-c, --config <file>', `配置文件（默认当前目录的 ${CONFIG_FILE}）`)
+    .addOption(maxSizeOption())
+    .option('--no-ocr', '不对扫描件和图片做文字识别')
+    .addOption(maxPagesOption())
+    .action(async (paths: string[], opts: ImportCliOptions) => {
+      code = await importCommand(paths, opts, io);
+    });
+
+  program
+    .command('export')
+    .description('从数据库导出报告：CSV、XLSX 或 JSON Lines；宽表（一份报告一行）或长表（一个单元格一行）')
+    .addOption(dbOption())
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['csv', 'xlsx', 'jsonl']).default('csv'))
+    .addOption(new Option('--layout <layout>', '宽表或长表').choices(['wide', 'long']).default('wide'))
+    .option('-o, --output <file>', '写入文件（XLSX 必须指定）')
+    .option('--no-labels', '不要第二行中文表头')
+    .option('--year <years>', '报告年度：2022、2021,2022 或 2019-2022')
+    .option('--area <area>', '地区：名称（如 德惠市、吉林省长春市德惠市）或行政区划代码，含其下辖地区')
+    .option('--kind <kind>', '机关类别：人民政府、部门、乡镇、街道')
+    .addOption(new Option('--template <id>', '只导出该格式的报告和单元格').choices(['2019', '2021']))
+    .option('--has-errors', '只导出有错误的报告')
+    .option('--rule <id>', '只导出有该规则发现的报告')
+    .action(async (opts: ExportCliOptions) => {
+      code = await exportCommand(opts, io);
+    });
+
+  program
+    .command('stats')
+    .description('汇总一个地区、一个年度：各单元格合计、指标、各机关排名、缺报的机关')
+    .addOption(dbOption())
+    .requiredOption('--year <year>', '报告年度')
+    .option('--area <area>', '地区：名称或行政区划代码（默认全部）')
+    .option('--kind <kind>', '机关类别：人民政府、部门、乡镇、街道')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json', 'csv']).default('text'))
+    .action(async (opts: StatsCliOptions) => {
+      code = await statsCommand(opts, io);
+    });
+
+  program
     .command('rules')
     .description('列出全部检查规则及其在各预设中的级别')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
@@ -126,6 +173,16 @@ export function maxPagesOption(): Option {
 }
 
 
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('应为非负整数');
+  return n;
+}
+
+export function dbOption(): Option {
+  return new Option('--db <url>', '数据库：SQLite 文件路径或 postgres://…（默认环境变量 GONGKAI_DB，或 ./gongkai.db）');
+}
+
 export function maxSizeOption(): Option {
   return new Option('--max-size <MB>', '单个文件大小上限（MB），超过则跳过')
     .default(MAX_BYTES / 1024 / 1024)
@@ -140,7 +197,7 @@ export function maxSizeOption(): Option {
 /** Commander's own messages, in Chinese. */
 function translateCommanderError(s: string): string {
   return s
-    .replace(/^error: unknown command '(.+)'/m, "错误：未知命令“$1”，可用命令：parse、check、rules（gongkai --help 查看帮助）")
+    .replace(/^error: unknown command '(.+)'/m, "错误：未知命令“$1”，可用命令：parse、check、import、export、stats、rules（gongkai --help 查看帮助）")
     .replace(/^error: missing required argument '(.+)'/m, '错误：缺少参数 $1')
     .replace(/^error: unknown option '(.+)'/m, '错误：未知选项 $1')
     .replace(/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./m, '错误：选项 $1 的取值“$2”无效，可选：$3')

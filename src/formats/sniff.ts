@@ -19,6 +19,8 @@ export function sniff(bytes: Uint8Array): Sniffed {
   // %PDF may follow a few junk bytes (allowed by the PDF spec within the first 1024 bytes)
   const head = latin1(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
+  // markup needs a '<' (in UTF-16 too: 0x3C next to a NUL); most text reports have none
+  if (!bytes.subarray(0, 8192).includes(0x3c)) return 'text';
   const lower = asciiHead(bytes).toLowerCase();
   if (/^\s*(<!doctype\s+html|<html|<head|<meta|<body|<\?xml[^>]*>\s*<html)/.test(lower) || /<html[\s>]/.test(lower.slice(0, 4096)))
     return 'html';

@@ -28,6 +28,8 @@ export interface CheckOptions {
   organKind?: OrganKind | null;
   /** rules to run instead of the registry (tests) */
   only?: readonly Rule[];
+  /** leave out the parser's and extractors' own findings (a second pass with `only`) */
+  rulesOnly?: boolean;
 }
 
 export function check(report: ParsedReport, options: CheckOptions = {}): Diagnostic[] {
@@ -42,7 +44,7 @@ export function check(report: ParsedReport, options: CheckOptions = {}): Diagnos
   const area = areas && report.organ ? areas.resolve(report.organ, contextText(report)) : null;
 
   const out: Diagnostic[] = [];
-  for (const d of report.diagnostics) {
+  for (const d of options.rulesOnly ? [] : report.diagnostics) {
     // what the parser and the extractors report keeps its own severity unless a setting names it
     const s = options.rules?.[d.rule] ?? preset[d.rule] ?? d.severity;
     if (s === 'off' && !d.fatal) continue;
@@ -91,7 +93,7 @@ export function toDiagnostic(rule: Rule, f: Finding, base: Severity): Diagnostic
 }
 
 /** The title and preamble: where a report says where it is from. */
-function contextText(report: ParsedReport): string {
+export function contextText(report: ParsedReport): string {
   return [report.title ?? '', report.preamble?.text ?? '', report.sections.find((s) => s.number === 6)?.text ?? ''].join('\n');
 }
 
