@@ -92,6 +92,60 @@ if (!only || only === 'batch') {
   console.log('');
 }
 
+if (only === 'store' || only === 'store-pg') {
+  // 10,000 text reports made by perturbing the fixtures (each its own organ, some numbers moved),
+  // imported into SQLite (or into PostgreSQL at GONGKAI_BENCH_PG), then exported.
+  // Separate processes, so time and peak memory are those of the commands people run.
+  const { mkdirSync, writeFileSync, statSync, rmSync } = await import('node:fs');
+  const N = Number(process.env.BENCH_REPORTS ?? 10000);
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
+  const texts = readdirSync(fixtures, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /township|subdistrict|shuyang-2025|pingtan-202/.test(d.name) && existsSync(join(fixtures, d.name, 'input.txt')))
+    .map((d) => readFileSync(join(fixtures, d.name, 'input.txt'), 'utf8'));
+  mkdirSync(join(dir, 'in'));
+  let bytes = 0;
+  for (let i = 0; i < N; i++) {
+    let t = texts[i % texts.length];
+    // another organ: a number before its 镇/乡/街道/县/区 (布海镇 → 布海17镇), in every place it is named
+    t = t.replace(/([\u4e00-\u9fa5]{2})(镇|乡|街道|县|区|综合实验区)/g, `$1${i}$2`);
+    // and other figures: a 0 in table three becomes 1 here and there (a perturbation, not a real report)
+    let k = 0;
+    t = t.replace(/\t0(?=\t|\n)/g, (m) => (++k % 7 === i % 7 ? '\t1' : m));
+    writeFileSync(join(dir, 'in', `r${i}.txt`), t);
+    bytes += Buffer.byteLength(t);
+  }
+  const timed = (args, env = {}) => {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join(root, 'bin', 'gongkai.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
+    const [secs, kb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+    if (r.status !== 0) console.log(r.stdout, r.stderr);
+    return { secs, mb: kb / 1024 };
+  };
+  const pg = only === 'store-pg';
+  const db = pg ? process.env.GONGKAI_BENCH_PG : join(dir, 'bench.db');
+  if (!db) throw new Error('set GONGKAI_BENCH_PG to a postgres:// URL of an empty database');
+  console.log(`Store: ${N} text reports (${(bytes / N / 1024).toFixed(1)} KB on average) into ${pg ? 'PostgreSQL' : 'SQLite'}`);
+  console.log('');
+  console.log('| step | time | rate | peak memory |');
+  console.log('|---|---|---|---|');
+  const imp = timed(['import', '--db', db, join(dir, 'in')], { NO_COLOR: '1' });
+  console.log(`| import (${cpus().length} cores) | ${imp.secs.toFixed(1)} s | ${Math.round(N / imp.secs)} reports/s | ${imp.mb.toFixed(0)} MB |`);
+  const again = timed(['import', '--db', db, join(dir, 'in')]);
+  console.log(`| import again (all skipped) | ${again.secs.toFixed(1)} s | ${Math.round(N / again.secs)} files/s | ${again.mb.toFixed(0)} MB |`);
+  for (const [format, layout] of [['csv', 'wide'], ['xlsx', 'wide'], ['csv', 'long']]) {
+    const out = join(dir, `all-${layout}.${format}`);
+    const e = timed(['export', '--db', db, '-f', format, '--layout', layout, '-o', out]);
+    console.log(`| export ${format.toUpperCase()} ${layout} (${(statSync(out).size / 1024 / 1024).toFixed(0)} MB) | ${e.secs.toFixed(1)} s | ${Math.round(N / e.secs)} reports/s | ${e.mb.toFixed(0)} MB |`);
+  }
+  const st = timed(['stats', '--db', db, '--year', '2020', '-f', 'json']);
+  console.log(`| stats, one year, all organs | ${st.secs.toFixed(1)} s | | ${st.mb.toFixed(0)} MB |`);
+  if (!pg) {
+    const size = ['bench.db', 'bench.db-wal'].map((f) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0)).reduce((a, b) => a + b, 0);
+    console.log(`| database size | ${(size / 1024 / 1024).toFixed(0)} MB | ${(size / N / 1024).toFixed(1)} KB per report | |`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log('');
+}
+
 if (!only || only === 'formats') {
   const rows = [];
   const add = async (label, path, runs, pages = 1) => {
