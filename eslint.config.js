@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/template/**', 'src/document/**', 'src/parse/**', 'src/rules/**', 'src/diagnostics/**', 'src/organ/**', 'src/area/index.ts', 'src/batch.ts'],
+    files: ['src/template/**', 'src/document/**', 'src/parse/**', 'src/rules/**', 'src/diagnostics/**', 'src/organ/**', 'src/area/index.ts', 'src/batch.ts', 'src/compare/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: NODE_IO, message: 'The core does no I/O (docs/architecture.md).' }, { group: OUTER, message: 'The core may not depend on outer layers.' }] }],
       'no-restricted-globals': ['error', { name: 'process', message: 'Pass what you need in; the core reads no process state.' }, { name: 'Buffer', message: 'Use Uint8Array in the core.' }],
@@ -44,6 +44,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '**/server/**', '**/store/**'], message: 'Extractors may not depend on the application layers.' }] }],
     },
+  },
+  {
+    // the web app runs in the browser: DOM globals, no Node
+    files: ['web/src/**'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', fetch: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', Node: 'readonly', HTMLElement: 'readonly', HTMLTableCellElement: 'readonly', Event: 'readonly', KeyboardEvent: 'readonly', MouseEvent: 'readonly', File: 'readonly', FileList: 'readonly', Response: 'readonly', Element: 'readonly' } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: NODE_IO, message: 'The web app runs in the browser.' }, { group: ['**/cli/**', '**/server/**', '**/store/**', '**/analyse.js', '**/formats/index.js', '**/formats/pdf/**', '**/formats/doc/**', '**/formats/ocr/**'], message: 'Only the browser-safe core.' }] }] },
   },
   {
     files: ['bin/**', 'bench/**', 'scripts/**', 'test/**'],

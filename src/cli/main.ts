@@ -10,6 +10,7 @@ export type { Io } from './options.js';
 import { checkCommand, collect, renderRules, type CheckCliOptions } from './check.js';
 import { importCommand, type ImportCliOptions } from './import.js';
 import { exportCommand, statsCommand, type ExportCliOptions, type StatsCliOptions } from './export.js';
+import { serveCommand, userAddCommand, type ServeCliOptions, type UserCliOptions } from './serve.js';
 import { CONFIG_FILE } from '../config/index.js';
 import { MAX_PAGES } from '../formats/pdf/index.js';
 import { closeOcr } from '../formats/index.js';
@@ -25,6 +26,17 @@ const nodeIo = (): Io => ({
   stderr: (s) => process.stderr.write(s),
   color: process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   progress: process.stderr.isTTY ? 'tty' : 'lines',
+  untilStopped: () => new Promise<void>((resolve) => ['SIGINT', 'SIGTERM'].forEach((sig) => process.once(sig, () => resolve()))),
+  readSecret: async () => {
+    if (process.env.GONGKAI_PASSWORD) return process.env.GONGKAI_PASSWORD;
+    if (process.stdin.isTTY) process.stderr.write('密码（至少 8 个字符）：');
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as Buffer);
+      if (process.stdin.isTTY && chunk.includes(10)) break;
+    }
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  },
 });
 
 export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<number> {
@@ -140,6 +152,31 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     });
 
   program
+    .command('serve')
+    .description('启动网页应用与 HTTP API（默认只在本机 127.0.0.1 上）')
+    .addOption(dbOption())
+    .option('--host <host>', '监听地址；不是本机地址时必须先用 gongkai user add 建立账号', '127.0.0.1')
+    .addOption(new Option('--port <port>', '端口').default(8080).argParser(positiveInt))
+    .addOption(new Option('--workers <n>', '解析线程数').argParser(positiveInt))
+    .option('-c, --config <file>', `配置文件（默认当前目录的 ${CONFIG_FILE}）`)
+    .option('--no-samples', '数据库为空时不导入示例报告')
+    .action(async (opts: ServeCliOptions) => {
+      code = await serveCommand(opts, io, io.untilStopped?.() ?? new Promise<void>(() => undefined));
+    });
+
+  const user = program.command('user').description('管理账号（对外提供服务时需要）');
+  user
+    .command('add')
+    .description('添加账号或重设密码；密码从环境变量 GONGKAI_PASSWORD 或标准输入读取')
+    .argument('<name>', '用户名')
+    .addOption(dbOption())
+    .requiredOption('--role <role>', '角色：管理员、审核员、填报员')
+    .option('--area <area>', '只能查看该地区（名称或行政区划代码）的单位')
+    .action(async (name: string, opts: UserCliOptions) => {
+      code = await userAddCommand(name, opts, io, io.readSecret ?? (async () => process.env.GONGKAI_PASSWORD ?? ''));
+    });
+
+  program
     .command('rules')
     .description('列出全部检查规则及其在各预设中的级别')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
@@ -197,7 +234,7 @@ export function maxSizeOption(): Option {
 /** Commander's own messages, in Chinese. */
 function translateCommanderError(s: string): string {
   return s
-    .replace(/^error: unknown command '(.+)'/m, "错误：未知命令“$1”，可用命令：parse、check、import、export、stats、rules（gongkai --help 查看帮助）")
+    .replace(/^error: unknown command '(.+)'/m, "错误：未知命令“$1”，可用命令：parse、check、import、export、stats、serve、user、rules（gongkai --help 查看帮助）")
     .replace(/^error: missing required argument '(.+)'/m, '错误：缺少参数 $1')
     .replace(/^error: unknown option '(.+)'/m, '错误：未知选项 $1')
     .replace(/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./m, '错误：选项 $1 的取值“$2”无效，可选：$3')

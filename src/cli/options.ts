@@ -8,6 +8,10 @@ export interface Io {
   color: boolean;
   /** how to show progress of long OCR runs: an updating line on a terminal, plain lines otherwise, or not at all */
   progress?: 'tty' | 'lines' | 'none';
+  /** resolves when the process is asked to stop (SIGINT, SIGTERM): long-running commands end then */
+  untilStopped?: () => Promise<void>;
+  /** a secret typed or piped in (a new account's password) */
+  readSecret?: () => Promise<string>;
 }
 
 /** What the extractors need from the command line, and OCR progress on stderr. */

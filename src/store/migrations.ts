@@ -116,5 +116,52 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         )`.execute(db);
       },
     },
+    '0002-web': {
+      async up(db: Kysely<unknown>) {
+        const blob = dialect === 'sqlite' ? sql.raw('blob') : sql.raw('bytea');
+        // the file as uploaded, so the web app can show the source at a finding's location
+        await sql`create table original (
+          content_hash text primary key,
+          name text not null,
+          bytes ${blob} not null
+        )`.execute(db);
+        // a reviewer's corrections: the parsed value stays here (previous_*) and in version order
+        await sql`create table correction (
+          ${id('id')},
+          report_id integer not null references report (id) on delete cascade,
+          cell_id text not null,
+          version integer not null,
+          previous_value double precision,
+          previous_status text not null,
+          value double precision,
+          reason text not null,
+          author text not null,
+          created_at text not null,
+          unique (report_id, cell_id, version)
+        )`.execute(db);
+        await sql`create table audit_log (
+          ${id('id')},
+          at text not null,
+          actor text not null,
+          action text not null,
+          target text,
+          detail text
+        )`.execute(db);
+        await sql`create table account (
+          ${id('id')},
+          name text not null unique,
+          password_hash text not null,
+          role text not null,
+          area_code text,
+          created_at text not null
+        )`.execute(db);
+        await sql`create table session (
+          token_hash text primary key,
+          account_id integer not null references account (id) on delete cascade,
+          csrf text not null,
+          expires_at text not null
+        )`.execute(db);
+      },
+    },
   };
 }

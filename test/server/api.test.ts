@@ -1,0 +1,331 @@
+/**
+ * The HTTP API in-process (Hono's app.request), against SQLite and PostgreSQL: upload real reports,
+ * read them back, search, correct a cell, compare, roll up, export; bad requests get JSON errors
+ * with stable codes; on any address but loopback, accounts, roles and area scopes hold.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { areaIndex } from '../../src/area/load.js';
+import { addAccount } from '../../src/server/auth.js';
+import { createApp } from '../../src/server/app.js';
+import type { ImportSettings } from '../../src/store/importer.js';
+import type { Store } from '../../src/store/index.js';
+import { BACKENDS, freshStore } from '../helpers/store.js';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+const fixture = (name: string, file = 'input.txt') => new Uint8Array(readFileSync(join(fixtures, name, file)));
+const settings: ImportSettings = { preset: 'recommended', rules: {}, extract: { ocr: false }, maxBytes: 50 * 1024 * 1024, reparse: true, keepOriginals: true };
+const areas = areaIndex();
+
+type App = ReturnType<typeof createApp>;
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function form(files: { name: string; bytes: Uint8Array }[]): FormData {
+  const f = new FormData();
+  for (const x of files) f.append('file', new File([x.bytes as Uint8Array<ArrayBuffer>], x.name));
+  return f;
+}
+
+async function call(app: App, path: string, init: RequestInit & { csrf?: string | null; cookie?: string } = {}): Promise<{ status: number; body: Json; headers: Headers }> {
+  const headers = new Headers(init.headers);
+  headers.set('host', '127.0.0.1:8080');
+  if (init.csrf) headers.set('x-csrf-token', init.csrf);
+  if (init.cookie) headers.set('cookie', init.cookie);
+  const res = await app.request(path, { ...init, headers });
+  const type = res.headers.get('content-type') ?? '';
+  return { status: res.status, body: type.includes('json') ? ((await res.json()) as Json) : { text: await res.text() }, headers: res.headers };
+}
+
+describe.each(BACKENDS)('HTTP API on $name (loopback, no accounts)', (backend) => {
+  let store: Store;
+  let app: App;
+  let csrf: string;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    ({ store } = await freshStore(backend));
+    app = createApp({ store, pool: null, settings, areas, accounts: false, webDir: null, allowedHosts: ['127.0.0.1', 'localhost'] });
+    csrf = (await call(app, '/api/session')).body.csrf;
+  });
+  afterAll(async () => store.close());
+
+  it('uploads reports (multipart, field file, several at once) and answers with ids and findings', async () => {
+    const r = await call(app, '/api/reports', {
+      method: 'POST',
+      csrf,
+      body: form([
+        { name: '船口街道2020.txt', bytes: fixture('subdistrict-chuankou-2020') },
+        { name: '布海镇2020.txt', bytes: fixture('township-buhai-2020') },
+        { name: '沭阳发改局2023.docx', bytes: fixture('shuyang-fgj-2023-docx', 'input.docx') },
+      ]),
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.results).toHaveLength(3);
+    for (const x of r.body.results) {
+      expect(x.status).toBe('imported');
+      expect(x.id).toBeGreaterThan(0);
+      expect(Array.isArray(x.findings)).toBe(true);
+    }
+    const [chuankou, buhai, fgj] = r.body.results;
+    expect(chuankou.organ).toContain('船口街道');
+    expect(chuankou.year).toBe(2020);
+    expect(chuankou.template).toBe('2019');
+    expect(chuankou.findings.some((f: Json) => f.rule === 'publication-date' && f.severity === 'error')).toBe(true);
+    expect(fgj.template).toBe('2021');
+    ids.chuankou = chuankou.id;
+    ids.buhai = buhai.id;
+    ids.fgj = fgj.id;
+    // the same content again: not stored twice, the stored report answers
+    const again = await call(app, '/api/reports', { method: 'POST', csrf, body: form([{ name: 'again.txt', bytes: fixture('subdistrict-chuankou-2020') }]) });
+    expect(again.status).toBe(201);
+    expect(again.body.results[0]).toMatchObject({ status: 'skipped', id: ids.chuankou });
+    expect((await call(app, '/api/reports')).body.total).toBe(3);
+  });
+
+  it('a file that cannot be read is answered with its reason, and recorded', async () => {
+    const r = await call(app, '/api/reports', { method: 'POST', csrf, body: form([{ name: 'x.pdf', bytes: new Uint8Array([0, 1, 2, 3, 255, 254, 0, 0, 9, 8, 7]) }]) });
+    expect(r.status).toBe(422);
+    expect(r.body.results[0].status).toBe('unreadable');
+    expect(r.body.results[0].error.code).toMatch(/^file-/);
+    expect((await store.unreadable()).map((u) => u.path)).toContain('x.pdf');
+  });
+
+  it('reads a report back: model, findings, cells with labels, the source at its locations', async () => {
+    const r = await call(app, `/api/reports/${ids.chuankou}`);
+    expect(r.status).toBe(200);
+    expect(r.body.report.organ).toContain('船口街道');
+    expect(r.body.organ.areaName).toContain('松北区');
+    expect(r.body.hasSource).toBe(true);
+    const findings = (await call(app, `/api/reports/${ids.chuankou}/findings`)).body.findings;
+    expect(findings).toEqual(r.body.findings);
+    const cells = (await call(app, `/api/reports/${ids.chuankou}/cells`)).body.cells;
+    expect(cells['requests.received.total']).toMatchObject({ status: 'filled', label: expect.stringContaining('本年新收') });
+    const blank = Object.entries(cells).find(([, c]) => (c as Json).status === 'blank');
+    expect(blank).toBeDefined();
+    expect((blank![1] as Json).value).toBeNull();
+    const src = await call(app, `/api/reports/${ids.chuankou}/source`);
+    expect(src.status).toBe(200);
+    // the received cell's recorded line is a line of the source that holds its raw text
+    const loc = cells['requests.received.total'].loc;
+    const blocks: Json[] = src.body.document.blocks;
+    const onLine = (x: Json) => x.loc.line === loc.line || (x.spans ?? []).some((s: Json) => s.loc.line === loc.line);
+    const texts = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b] : b.rows.flat())).filter(onLine);
+    expect(texts.some((x: Json) => x.text.includes(cells['requests.received.total'].raw))).toBe(true);
+    const original = await app.request(`/api/reports/${ids.chuankou}/original`, { headers: { host: '127.0.0.1' } });
+    expect(new Uint8Array(await original.arrayBuffer())).toEqual(fixture('subdistrict-chuankou-2020'));
+  });
+
+  it('lists with filters, sorts and pages; searches section texts', async () => {
+    const y2020 = await call(app, '/api/reports?year=2020&sort=organ&order=asc');
+    expect(y2020.body.total).toBe(2);
+    expect(y2020.body.items.map((x: Json) => x.id).sort()).toEqual([ids.chuankou, ids.buhai].sort());
+    const area = await call(app, `/api/reports?area=${encodeURIComponent('德惠市')}`);
+    expect(area.body.items.map((x: Json) => x.id)).toEqual([ids.buhai]);
+    expect((await call(app, '/api/reports?kind=乡镇')).body.items.map((x: Json) => x.id)).toEqual([ids.buhai]);
+    expect((await call(app, '/api/reports?template=2021')).body.items.map((x: Json) => x.id)).toEqual([ids.fgj]);
+    const page = await call(app, '/api/reports?limit=1&offset=1&sort=id&order=asc');
+    expect(page.body.items.map((x: Json) => x.id)).toEqual([ids.buhai]);
+    const text = (await store.loadReport(ids.buhai))!.sections.find((s) => s.text.length > 40)!.text;
+    const phrase = text.replace(/\s/g, '').slice(10, 18);
+    const hits = await call(app, `/api/reports?q=${encodeURIComponent(phrase)}`);
+    expect(hits.body.hits.some((x: Json) => x.reportId === ids.buhai)).toBe(true);
+  });
+
+  it('a correction keeps the original, is versioned, re-runs the rules, and shows everywhere', async () => {
+    const before = await call(app, `/api/reports/${ids.chuankou}`);
+    const blankFinding = before.body.findings.find((f: Json) => f.rule === 'cell-blank');
+    const cellId: string = blankFinding.cells[0];
+    expect(before.body.report.cells[cellId].status).toBe('blank');
+    const r1 = await call(app, `/api/reports/${ids.chuankou}/corrections`, { method: 'POST', csrf, body: JSON.stringify({ cell: cellId, value: 0, reason: '与原件核对，应为 0' }), headers: { 'content-type': 'application/json' } });
+    expect(r1.status).toBe(201);
+    expect(r1.body.correction).toMatchObject({ cellId, version: 1, previousValue: null, previousStatus: 'blank', value: 0 });
+    // the finding about that cell is remade without it
+    const after = r1.body.findings.filter((f: Json) => f.rule === 'cell-blank');
+    expect(after.flatMap((f: Json) => f.cells)).not.toContain(cellId);
+    const r2 = await call(app, `/api/reports/${ids.chuankou}/corrections`, { method: 'POST', csrf, body: JSON.stringify({ cell: cellId, value: 1, reason: '再次核对，应为 1' }), headers: { 'content-type': 'application/json' } });
+    expect(r2.body.correction).toMatchObject({ version: 2, previousValue: 0, previousStatus: 'filled', value: 1 });
+    const report = await call(app, `/api/reports/${ids.chuankou}`);
+    expect(report.body.report.cells[cellId]).toMatchObject({ value: 1, status: 'filled' });
+    expect(report.body.corrections.map((c: Json) => c.version)).toEqual([1, 2]);
+    expect(report.body.counts.errors).toBe(report.body.findings.filter((f: Json) => f.severity === 'error').length);
+    // the export carries the corrected value
+    const csv = await app.request('/api/export?format=csv&layout=long&year=2020', { headers: { host: '127.0.0.1' } });
+    const line = (await csv.text()).split('\r\n').find((l) => l.startsWith(`${ids.chuankou},`) && l.includes(`,${cellId},`));
+    expect(line).toMatch(/,1,filled,/);
+    const log = await call(app, '/api/audit-log');
+    expect(log.body.entries.some((e: Json) => e.action === 'correct' && e.target === String(ids.chuankou))).toBe(true);
+  });
+
+  it('rejects bad corrections with stable codes', async () => {
+    const post = (body: unknown) => call(app, `/api/reports/${ids.chuankou}/corrections`, { method: 'POST', csrf, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    expect((await post({ cell: 'requests.received.total', value: 'abc', reason: '理由写了' })).body.error.code).toBe('value-invalid');
+    expect((await post({ cell: 'requests.received.total', value: 1.5, reason: '理由写了' })).body.error.code).toBe('value-invalid');
+    expect((await post({ cell: 'requests.received.total', value: 1 })).body.error.code).toBe('reason-required');
+    expect((await post({ cell: 'no.such.cell', value: 1, reason: '理由写了' })).body.error.code).toBe('cell-unknown');
+  });
+
+  it('compares two reports: changed cells and a sentence diff with a duplication rate', async () => {
+    const same = await call(app, `/api/compare?a=${ids.buhai}&b=${ids.buhai}`);
+    expect(same.body.cells).toEqual([]);
+    expect(same.body.duplication).toBe(1);
+    const r = await call(app, `/api/compare?a=${ids.buhai}&b=${ids.chuankou}`);
+    expect(r.body.cells.length).toBeGreaterThan(0);
+    expect(r.body.duplication).toBeGreaterThanOrEqual(0);
+    expect(r.body.duplication).toBeLessThan(1);
+    expect(r.body.sections.length).toBeGreaterThan(0);
+  });
+
+  it('rolls up an area and year, and shows an organ over the years', async () => {
+    const r = await call(app, `/api/rollup?year=2020&area=${encodeURIComponent('德惠市')}`);
+    expect(r.status).toBe(200);
+    expect(r.body.organs.map((o: Json) => o.reportId)).toEqual([ids.buhai]);
+    const buhai = (await store.loadReport(ids.buhai))!;
+    const received = buhai.cells['requests.received.total']!;
+    expect(r.body.totals['requests.received.total']).toEqual(received.status === 'filled' ? { sum: received.value, filled: 1, notFilled: 0 } : { sum: 0, filled: 0, notFilled: 1 });
+    const organId = (await call(app, `/api/reports/${ids.buhai}`)).body.organ.id;
+    const o = await call(app, `/api/organs/${organId}`);
+    expect(o.body.years.map((y: Json) => y.year)).toEqual([2020]);
+    expect((await call(app, '/api/rollup')).body.error.code).toBe('year-invalid');
+  });
+
+  it('exports the selection as CSV, XLSX and JSON Lines', async () => {
+    const csv = await app.request('/api/export?format=csv&year=2020', { headers: { host: '127.0.0.1' } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const rows = (await csv.text()).trim().split('\r\n');
+    expect(rows).toHaveLength(4); // ids, labels, two reports
+    const xlsx = await app.request('/api/export?format=xlsx', { headers: { host: '127.0.0.1' } });
+    expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    const jsonl = await app.request('/api/export?format=jsonl&template=2021', { headers: { host: '127.0.0.1' } });
+    const lines = (await jsonl.text()).trim().split('\n').map((l) => JSON.parse(l) as Json);
+    expect(lines.map((l) => l.report_id)).toEqual([ids.fgj]);
+  });
+
+  it('checks a file without storing it', async () => {
+    const before = (await call(app, '/api/reports')).body.total;
+    const r = await call(app, '/api/check', { method: 'POST', csrf, body: form([{ name: '大拥.txt', bytes: fixture('township-dayong-2020') }]) });
+    expect(r.status).toBe(200);
+    expect(r.body.results[0].report.organ).toBeTruthy();
+    expect(Array.isArray(r.body.results[0].findings)).toBe(true);
+    expect((await call(app, '/api/reports')).body.total).toBe(before);
+  });
+
+  it('bad requests are JSON errors with stable codes, never stack traces', async () => {
+    const cases: [string, RequestInit & { csrf?: string | null }, number, string][] = [
+      ['/api/reports/999999', {}, 404, 'not-found'],
+      ['/api/reports/abc', {}, 400, 'id-invalid'],
+      ['/api/nothing', {}, 404, 'not-found'],
+      ['/api/reports?year=20x', {}, 400, 'year-invalid'],
+      ['/api/reports?area=' + encodeURIComponent('不存在的地方市'), {}, 400, 'area-unknown'],
+      ['/api/reports?template=2020', {}, 400, 'template-invalid'],
+      ['/api/reports', { method: 'POST', csrf, body: 'x', headers: { 'content-type': 'text/plain' } }, 415, 'multipart-required'],
+      ['/api/reports', { method: 'POST', csrf, body: new FormData() }, 400, 'file-required'],
+      ['/api/reports', { method: 'POST', body: form([{ name: 'a.txt', bytes: fixture('township-buhai-2020') }]) }, 403, 'csrf-invalid'],
+      ['/api/reports', { method: 'POST', csrf: 'wrong', body: form([{ name: 'a.txt', bytes: fixture('township-buhai-2020') }]) }, 403, 'csrf-invalid'],
+      ['/api/export?format=pdf', {}, 400, 'format-invalid'],
+    ];
+    for (const [path, init, status, code] of cases) {
+      const r = await call(app, path, init);
+      expect([path, r.status, r.body.error?.code]).toEqual([path, status, code]);
+      expect(r.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(JSON.stringify(r.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+    }
+    const tooMany = createApp({ store, pool: null, settings, areas, accounts: false, webDir: null, limits: { files: 1, fileBytes: 1000 } });
+    const local = (await call(tooMany, '/api/session')).body.csrf;
+    const many = await call(tooMany, '/api/reports', { method: 'POST', csrf: local, body: form([{ name: 'a.txt', bytes: fixture('township-buhai-2020') }, { name: 'b.txt', bytes: fixture('township-buhai-2020') }]) });
+    expect([many.status, many.body.error.code]).toEqual([413, 'too-many-files']);
+    const big = await call(tooMany, '/api/reports', { method: 'POST', csrf: local, body: form([{ name: 'a.txt', bytes: fixture('township-buhai-2020') }]) });
+    expect([big.status, big.body.error.code]).toEqual([413, 'file-too-large']);
+    // another host name on loopback (DNS rebinding) is refused
+    const rebound = await app.request('/api/reports', { headers: { host: 'evil.example:8080' } });
+    expect(rebound.status).toBe(403);
+  });
+
+  it('serves the OpenAPI description and security headers', async () => {
+    const r = await call(app, '/api/openapi.json');
+    expect(r.body.openapi).toMatch(/^3\./);
+    for (const p of ['/api/reports', '/api/reports/{id}', '/api/reports/{id}/findings', '/api/reports/{id}/corrections', '/api/compare', '/api/rollup', '/api/export']) expect(r.body.paths[p]).toBeDefined();
+    expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(r.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe.each(BACKENDS)('HTTP API on $name with accounts (any address but loopback)', (backend) => {
+  let store: Store;
+  let app: App;
+
+  beforeAll(async () => {
+    ({ store } = await freshStore(backend));
+    app = createApp({ store, pool: null, settings, areas, accounts: true, webDir: null });
+    await addAccount(store, { name: 'admin', password: 'admin-password-1', role: 'admin', areaCode: null });
+    await addAccount(store, { name: '德惠审核', password: 'reviewer-password', role: 'reviewer', areaCode: areas.resolve('吉林省长春市德惠市')!.place.code });
+    await addAccount(store, { name: '填报员', password: 'clerk-password-1', role: 'clerk', areaCode: null });
+  });
+  afterAll(async () => store.close());
+
+  const signIn = async (name: string, password: string) => {
+    const r = await call(app, '/api/session', { method: 'POST', body: JSON.stringify({ name, password }), headers: { 'content-type': 'application/json' } });
+    const cookie = r.headers.get('set-cookie') ?? '';
+    return { status: r.status, body: r.body, cookie: cookie.split(';')[0]!, raw: cookie };
+  };
+
+  it('needs a session; a wrong password is refused; the cookie is HttpOnly', async () => {
+    expect((await call(app, '/api/reports')).body.error.code).toBe('auth-required');
+    expect((await signIn('admin', 'wrong-password')).body.error.code).toBe('sign-in-failed');
+    expect((await signIn('nobody', 'wrong-password')).status).toBe(401);
+    const ok = await signIn('admin', 'admin-password-1');
+    expect(ok.status).toBe(200);
+    expect(ok.raw).toMatch(/HttpOnly/i);
+    expect(ok.raw).toMatch(/SameSite=Strict/i);
+    expect((await call(app, '/api/reports', { cookie: ok.cookie })).status).toBe(200);
+    // the database keeps no password and no session token
+    const acc = await store.db.selectFrom('account').select('password_hash').where('name', '=', 'admin').executeTakeFirstOrThrow();
+    expect(acc.password_hash).toMatch(/^scrypt\$/);
+    const tokens = await store.db.selectFrom('session').select('token_hash').execute();
+    expect(tokens.map((t) => t.token_hash)).not.toContain(ok.cookie.split('=')[1]);
+  });
+
+  it('roles and area scopes: a county reviewer sees only its organs; a clerk cannot correct', async () => {
+    const admin = await signIn('admin', 'admin-password-1');
+    const up = await call(app, '/api/reports', {
+      method: 'POST',
+      cookie: admin.cookie,
+      csrf: admin.body.csrf,
+      body: form([
+        { name: '船口.txt', bytes: fixture('subdistrict-chuankou-2020') },
+        { name: '布海.txt', bytes: fixture('township-buhai-2020') },
+      ]),
+    });
+    expect(up.status).toBe(201);
+    const [chuankou, buhai] = up.body.results.map((x: Json) => x.id as number);
+    const reviewer = await signIn('德惠审核', 'reviewer-password');
+    const list = await call(app, '/api/reports', { cookie: reviewer.cookie });
+    expect(list.body.items.map((x: Json) => x.id)).toEqual([buhai]);
+    expect((await call(app, `/api/reports/${chuankou}`, { cookie: reviewer.cookie })).status).toBe(404);
+    // asking for another area does not widen the scope
+    expect((await call(app, `/api/reports?area=${encodeURIComponent('松北区')}`, { cookie: reviewer.cookie })).body.items.map((x: Json) => x.id)).toEqual([buhai]);
+    expect((await call(app, '/api/rollup?year=2020', { cookie: reviewer.cookie })).body.organs.map((o: Json) => o.reportId)).toEqual([buhai]);
+    const blank = (await call(app, `/api/reports/${buhai}/cells`, { cookie: reviewer.cookie })).body.cells;
+    const cellId = Object.keys(blank).find((k) => blank[k].status === 'filled')!;
+    const fix = { cell: cellId, value: 0, reason: '核对原件' };
+    const ok = await call(app, `/api/reports/${buhai}/corrections`, { method: 'POST', cookie: reviewer.cookie, csrf: reviewer.body.csrf, body: JSON.stringify(fix), headers: { 'content-type': 'application/json' } });
+    expect(ok.status).toBe(201);
+    // another session's CSRF token does not do
+    const crossed = await call(app, `/api/reports/${buhai}/corrections`, { method: 'POST', cookie: reviewer.cookie, csrf: admin.body.csrf, body: JSON.stringify(fix), headers: { 'content-type': 'application/json' } });
+    expect(crossed.body.error.code).toBe('csrf-invalid');
+    const clerk = await signIn('填报员', 'clerk-password-1');
+    const denied = await call(app, `/api/reports/${buhai}/corrections`, { method: 'POST', cookie: clerk.cookie, csrf: clerk.body.csrf, body: JSON.stringify(fix), headers: { 'content-type': 'application/json' } });
+    expect([denied.status, denied.body.error.code]).toEqual([403, 'forbidden']);
+    expect((await call(app, '/api/audit-log', { cookie: clerk.cookie })).status).toBe(403);
+    // the audit log names who uploaded and corrected, and holds no report text
+    const log = (await call(app, '/api/audit-log', { cookie: admin.cookie })).body.entries as Json[];
+    expect(log.find((e) => e.action === 'upload')?.actor).toBe('admin');
+    expect(log.find((e) => e.action === 'correct')?.actor).toBe('德惠审核');
+    const text = (await store.loadReport(buhai))!.sections[0]!.text.slice(0, 20);
+    expect(JSON.stringify(log)).not.toContain(text);
+    // signed out: the session is gone
+    await call(app, '/api/session', { method: 'DELETE', cookie: clerk.cookie, csrf: clerk.body.csrf });
+    expect((await call(app, '/api/reports', { cookie: clerk.cookie })).status).toBe(401);
+  });
+});
