@@ -1,6 +1,6 @@
 // npm run bench: speed and memory, one core, built code. The figures go into the README by
 // hand; tests never assert timings. BENCH_SECONDS sets the text run's length (default 5).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,6 +143,73 @@ if (only === 'store' || only === 'store-pg') {
     console.log(`| database size | ${(size / 1024 / 1024).toFixed(0)} MB | ${(size / N / 1024).toFixed(1)} KB per report | |`);
   }
   rmSync(dir, { recursive: true, force: true });
+  console.log('');
+}
+
+if (only === 'serve') {
+  // 50 uploads at once to `gongkai serve` (SQLite, its own process): every one answered, nothing
+  // lost; and how quickly a page of the library answers while they are parsed.
+  const { mkdtempSync: mk, rmSync } = await import('node:fs');
+  const N = Number(process.env.BENCH_UPLOADS ?? 50);
+  const dir = mk(join(tmpdir(), 'gongkai-bench-serve-'));
+  const server = spawn(process.execPath, [join(root, 'bin', 'gongkai.js'), 'serve', '--db', join(dir, 'serve.db'), '--port', '0', '--no-samples'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve) => {
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+  });
+  const csrf = (await (await fetch(`${url}api/session`)).json()).csrf;
+  const texts = readdirSync(fixtures, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /township|subdistrict|pingtan-202/.test(d.name) && existsSync(join(fixtures, d.name, 'input.txt')))
+    .map((d) => readFileSync(join(fixtures, d.name, 'input.txt'), 'utf8'));
+  const pdf = readFileSync(join(fixtures, 'hongze-2023-pdf', 'input.pdf'));
+  const files = Array.from({ length: N }, (_, i) =>
+    i % 10 === 9 ? { name: `r${i}.pdf`, data: Buffer.concat([pdf, Buffer.from(`\n% ${i}\n`)]) } : { name: `r${i}.txt`, data: Buffer.from(texts[i % texts.length].replace(/([\u4e00-\u9fa5]{2})(镇|乡|街道|区)/g, `$1${i}$2`)) },
+  );
+  const latencies = [];
+  const statuses = new Map();
+  let pageTimes = [];
+  let uploading = true;
+  const t0 = performance.now();
+  const reader = (async () => {
+    while (uploading) {
+      const s = performance.now();
+      await (await fetch(`${url}api/reports?limit=50`)).json();
+      pageTimes.push(performance.now() - s);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  await Promise.all(
+    files.map(async (f) => {
+      const form = new FormData();
+      form.append('file', new Blob([f.data]), f.name);
+      const s = performance.now();
+      const res = await fetch(`${url}api/reports`, { method: 'POST', body: form, headers: { 'X-CSRF-Token': csrf } });
+      const body = await res.json();
+      latencies.push(performance.now() - s);
+      const status = `${res.status} ${body.results?.[0]?.status ?? body.error?.code}`;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }),
+  );
+  uploading = false;
+  await reader;
+  const total = (performance.now() - t0) / 1000;
+  const stored = (await (await fetch(`${url}api/reports?limit=1`)).json()).total;
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`Web server: ${N} uploads at once (${N - Math.floor(N / 10)} text reports, ${Math.floor(N / 10)} five-page PDFs), SQLite, ${cpus().length} cores`);
+  console.log('');
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  console.log(`| answers | ${[...statuses].map(([k, v]) => `${v} × ${k}`).join(', ')} |`);
+  console.log(`| reports stored | ${stored} of ${N} |`);
+  console.log(`| all answered after | ${total.toFixed(1)} s |`);
+  console.log(`| upload latency, median / 95th / max | ${median(latencies).toFixed(0)} / ${p95(latencies).toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms |`);
+  console.log(`| library page while uploading, median / max | ${median(pageTimes).toFixed(0)} / ${Math.max(...pageTimes).toFixed(0)} ms (${pageTimes.length} requests) |`);
   console.log('');
 }
 

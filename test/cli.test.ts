@@ -252,3 +252,31 @@ describe('the installed command', () => {
     expect(r.stdout).toContain('cell-missing');
   });
 });
+
+describe('gongkai serve and user add', () => {
+  const io = (secret: string) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), color: false, readSecret: async () => secret, untilStopped: () => Promise.resolve() } };
+  };
+
+  it('refuses to serve beyond loopback without accounts, then serves once one exists', async () => {
+    const db = join(tmp, 'serve.db');
+    const a = io('');
+    expect(await main(['serve', '--db', db, '--host', '0.0.0.0', '--port', '0', '--no-samples'], a.io)).toBe(2);
+    expect(a.err.join('')).toContain('accounts-required');
+    const bad = io('short');
+    expect(await main(['user', 'add', '审核员甲', '--db', db, '--role', '审核员'], bad.io)).toBe(2);
+    expect(bad.err.join('')).toContain('user-password-short');
+    const role = io('long-enough-password');
+    expect(await main(['user', 'add', '审核员甲', '--db', db, '--role', '局长'], role.io)).toBe(2);
+    expect(role.err.join('')).toContain('user-role-invalid');
+    const ok = io('long-enough-password');
+    expect(await main(['user', 'add', '审核员甲', '--db', db, '--role', '审核员', '--area', '德惠市'], ok.io)).toBe(0);
+    expect(ok.out.join('')).toContain('审核员甲');
+    // with an account it starts (and stops at once: untilStopped has resolved)
+    const served = io('');
+    expect(await main(['serve', '--db', db, '--host', '0.0.0.0', '--port', '0', '--no-samples', '--workers', '0'], served.io)).toBe(0);
+    expect(served.out.join('')).toMatch(/已启动：http:\/\/0\.0\.0\.0:\d+\//);
+  });
+});

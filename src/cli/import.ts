@@ -15,6 +15,7 @@ import { dbUrl, withStore } from './store-options.js';
 export interface ImportCliOptions {
   db?: string;
   reparse?: boolean;
+  keepOriginals?: boolean;
   workers?: number;
   config?: string;
   maxSize: number;
@@ -58,7 +59,7 @@ export async function importCommand(paths: string[], opts: ImportCliOptions, io:
       workers: opts.workers ?? defaultWorkers(),
       dbUrl: url,
       areas: areaIndex(),
-      settings: { preset: config.preset, rules: config.rules, extract: { ocr: opts.ocr, maxPages: opts.maxPages }, maxBytes, reparse: Boolean(opts.reparse) },
+      settings: { preset: config.preset, rules: config.rules, extract: { ocr: opts.ocr, maxPages: opts.maxPages }, maxBytes, reparse: Boolean(opts.reparse), keepOriginals: Boolean(opts.keepOriginals) },
       onProgress: show,
     });
     show(null);

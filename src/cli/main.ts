@@ -112,6 +112,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     .argument('<paths...>', '报告文件、目录或 ZIP')
     .addOption(dbOption())
     .option('--reparse', '用新版本解析器重新解析以前导入的报告')
+    .option('--keep-originals', '把原文件也存入数据库（网页上可以查看原文、下载原文件）')
     .addOption(new Option('--workers <n>', '并行解析的线程数').argParser(positiveInt))
     .option('-c, --config <file>', `配置文件（默认当前目录的 ${CONFIG_FILE}）`)
     .addOption(maxSizeOption())

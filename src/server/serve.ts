@@ -63,9 +63,11 @@ export async function startServer(options: ServeOptions): Promise<Running> {
         );
       }
     }
-    const pool = new Pool(options.workers, options.dbUrl, settings);
+    // a file that takes more than 5 minutes (a huge scan) is stopped; other requests never wait on it
+    // workers 0: everything in this thread (tests, a tiny machine)
+    const pool = options.workers > 0 ? new Pool(options.workers, options.dbUrl, settings, 5 * 60_000) : null;
     // the main thread writes too (corrections): it takes the same SQLite write lock as the workers
-    store.writeMutex = pool.mutex;
+    if (pool) store.writeMutex = pool.mutex;
     const webDir = join(ROOT, 'dist', 'web');
     const app = createApp({
       store,
@@ -88,7 +90,7 @@ export async function startServer(options: ServeOptions): Promise<Running> {
       store,
       async close() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await pool.close();
+        await pool?.close();
         await store.close();
       },
     };

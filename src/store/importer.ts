@@ -263,7 +263,7 @@ export class Pool {
   readonly mutex = new Int32Array(new SharedArrayBuffer(4));
   private readonly idle: Worker[] = [];
   private readonly waiting: ((w: Worker) => void)[] = [];
-  private readonly busy = new Map<Worker, { jobs: readonly ImportJob[]; resolve: (r: BatchReply) => void; fail?: (e: Error) => void }>();
+  private readonly busy = new Map<Worker, { jobs: readonly ImportJob[]; resolve: (r: BatchReply) => void; fail?: ((e: Error) => void) | undefined; timer?: ReturnType<typeof setTimeout> | undefined; timedOut?: boolean }>();
   private readonly all = new Set<Worker>();
   private closing = false;
 
@@ -271,6 +271,8 @@ export class Pool {
     readonly size: number,
     private readonly dbUrl: string,
     private readonly settings: ImportSettings,
+    /** how long one batch or file may take before its worker is stopped (none: no limit) */
+    private readonly timeoutMs?: number,
   ) {
     for (let i = 0; i < size; i++) this.release(this.spawn());
   }
@@ -278,22 +280,54 @@ export class Pool {
   private spawn(): Worker {
     const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: { dbUrl: this.dbUrl, settings: this.settings, mutex: this.mutex } });
     this.all.add(w);
+    const id = w.threadId;
     w.on('message', (m: BatchReply) => {
       const job = this.busy.get(w);
+      if (job?.timer) clearTimeout(job.timer);
       this.busy.delete(w);
       this.release(w);
       job?.resolve(m);
     });
-    w.on('error', (e) => {
-      // a crashed worker fails its batch's files, not the import; a new one takes its place
+    const lost = (rule: string, message: string) => {
+      // a crashed or stopped worker fails its batch's files, not the import; a new one takes its place
       const job = this.busy.get(w);
+      if (job?.timer) clearTimeout(job.timer);
       this.busy.delete(w);
-      this.all.delete(w);
-      if (job?.fail) job.fail(e);
-      else job?.resolve({ outcomes: job.jobs.map((j) => ({ path: j.path, status: 'unreadable', rule: 'import-failed', message: `分析时出错：${e.message}` })), newOrgans: [] });
+      if (!this.all.delete(w)) return;
+      // the write lock, if it died holding it (its transaction was rolled back with its connection)
+      Atomics.compareExchange(this.mutex, 0, id + 1, 0);
+      Atomics.notify(this.mutex, 0);
+      if (job?.fail) job.fail(new Error(message));
+      else job?.resolve({ outcomes: job.jobs.map((j) => ({ path: j.path, status: 'unreadable', rule, message })), newOrgans: [] });
       if (!this.closing) this.release(this.spawn());
-    });
+    };
+    w.on('error', (e) => lost('import-failed', `分析时出错：${e.message}`));
+    w.on('exit', () => lost('import-failed', '分析线程意外退出'));
     return w;
+  }
+
+  /** A worker that does not answer in time is stopped; its files are reported, not waited for. */
+  private watch(w: Worker): ReturnType<typeof setTimeout> | undefined {
+    if (!this.timeoutMs) return undefined;
+    const t = setTimeout(() => {
+      const job = this.busy.get(w);
+      if (!job) return;
+      job.timedOut = true;
+      const seconds = Math.round(this.timeoutMs! / 1000);
+      if (job.fail) {
+        const fail = job.fail;
+        job.fail = undefined;
+        job.resolve = () => undefined;
+        fail(new Error(`分析超过 ${seconds} 秒，已停止`));
+      } else {
+        const resolve = job.resolve;
+        job.resolve = () => undefined;
+        resolve({ outcomes: job.jobs.map((j) => ({ path: j.path, status: 'unreadable', rule: 'import-timeout', message: `分析超过 ${seconds} 秒，已停止` })), newOrgans: [] });
+      }
+      void w.terminate();
+    }, this.timeoutMs);
+    t.unref?.();
+    return t;
   }
 
   private release(w: Worker): void {
@@ -306,6 +340,7 @@ export class Pool {
     const w = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
     return new Promise<BatchReply>((resolve) => {
       this.busy.set(w, { jobs, resolve });
+      this.busy.get(w)!.timer = this.watch(w);
       // bytes move to the worker when they are a whole buffer of their own
       const transfer = [...new Set(jobs.flatMap((j) => (j.bytes && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength ? [j.bytes.buffer as ArrayBuffer] : [])))];
       w.postMessage({ kind: 'batch', jobs }, transfer);
@@ -326,6 +361,7 @@ export class Pool {
     const w = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
     return new Promise<T>((resolve, reject) => {
       this.busy.set(w, { jobs: [], resolve: resolve as unknown as (r: BatchReply) => void, fail: reject });
+      this.busy.get(w)!.timer = this.watch(w);
       w.postMessage(message);
     });
   }

@@ -4,6 +4,7 @@
  * WAL) and PostgreSQL (pg, postgres://…). Queries are typed through kysely; migrations run on
  * open. A report is written in one transaction: after a crash it is there whole or not at all.
  */
+import { threadId } from 'node:worker_threads';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Loc } from '../document/model.js';
@@ -265,7 +266,11 @@ export class Store {
       return this.db.connection().execute(async (conn) => {
         // threads of one import hand the write lock to each other at once, instead of SQLite's busy sleeps
         const mutex = this.writeMutex;
-        if (mutex) while (Atomics.compareExchange(mutex, 0, 0, 1) !== 0) Atomics.wait(mutex, 0, 1, 100);
+        // the holder's thread id + 1, so a thread that dies holding it can be released (Pool)
+        const me = threadId + 1;
+        if (mutex) {
+          for (let held = Atomics.compareExchange(mutex, 0, 0, me); held !== 0; held = Atomics.compareExchange(mutex, 0, 0, me)) Atomics.wait(mutex, 0, held, 100);
+        }
         try {
           await sql`begin immediate`.execute(conn);
           try {
@@ -278,7 +283,7 @@ export class Store {
           }
         } finally {
           if (mutex) {
-            Atomics.store(mutex, 0, 0);
+            Atomics.compareExchange(mutex, 0, me, 0);
             Atomics.notify(mutex, 0, 1);
           }
         }

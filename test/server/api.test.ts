@@ -41,7 +41,7 @@ describe.each(BACKENDS)('HTTP API on $name (loopback, no accounts)', (backend) =
   let store: Store;
   let app: App;
   let csrf: string;
-  const ids: Record<string, number> = {};
+  const ids = { chuankou: 0, buhai: 0, fgj: 0 };
 
   beforeAll(async () => {
     ({ store } = await freshStore(backend));

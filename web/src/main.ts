@@ -86,7 +86,7 @@ async function checkPage(): Promise<void> {
     'label',
     { class: 'drop', for: 'files' },
     h('strong', null, '把报告文件拖到这里，或点击选择'),
-    h('span', null, '纯文本、网页、DOCX 在本机浏览器中检查，文件不离开你的电脑；DOC/WPS、PDF、扫描件需要发送到服务器读取（只检查、不保存）。'),
+    h('span', null, '纯文本、网页、DOCX、有文字层的 PDF 在本机浏览器中检查，文件不离开你的电脑；DOC/WPS 和扫描件需要发送到服务器读取（只检查、不保存）。'),
   );
   const results = h('div', { class: 'results' });
   main.append(h('h1', null, '检查报告'), drop, input, results);
@@ -113,7 +113,7 @@ async function checkOne(file: File): Promise<HTMLElement> {
   let report: ParsedReport | null;
   let findings: Diagnostic[];
   let where: string;
-  const local = analyseLocally(bytes, file.name);
+  const local = await analyseLocally(bytes, file.name);
   try {
     if (local) {
       ({ report, findings } = local);
@@ -477,21 +477,32 @@ async function rollupPage(q: URLSearchParams): Promise<void> {
     return;
   }
   const r = await get<RollupAnswer>('/api/rollup', { year: params.year, area: params.area, kind: params.kind });
+  const keys = Object.keys(r.totals);
   main.append(
-    h('p', null, `${r.area ?? '全部地区'} · ${r.year} 年度 · ${r.organs.length} 个单位`),
+    h('p', { class: 'toolbar' }, `${r.area ?? '全部地区'} · ${r.year} 年度 · ${r.organs.length} 个单位参加汇总 · 缺报 ${r.missing.length} 个`),
+    h('h3', null, '参加汇总的单位'),
+    h('table', { class: 'list' }, h('thead', null, h('tr', null, ['单位', '地区', '错误', '警告', '本年新收', '公开率'].map((t) => h('th', null, t)))), h('tbody', null, r.organs.map((o) => h('tr', null, h('td', null, link(`/reports/${o.reportId}`, o.organ)), h('td', null, o.areaName ?? ''), h('td', { class: o.errors ? 'num bad' : 'num' }, String(o.errors)), h('td', { class: 'num' }, String(o.warnings)), h('td', { class: 'num' }, o.received ?? '—'), h('td', { class: 'num' }, percent(o.indicators.disclosureRate?.value)))))),
+    h('h3', null, `缺报单位（以前年度有报告、本年度没有：${r.missing.length} 个）`),
+    r.missing.length ? h('ul', null, r.missing.map((m) => h('li', null, link(`/organs/${m.organId}`, m.organ), `（最近一次：${m.lastYear} 年度）`))) : h('p', null, '没有。'),
     h('h3', null, '指标'),
     h('table', { class: 'list' }, h('tbody', null, r.indicatorDefs.map((d) => h('tr', null, h('th', null, d.label), h('td', { class: 'num' }, percent(r.indicators[d.id]?.value)), h('td', { class: 'formula' }, d.formula))))),
-    h('h3', null, '合计（主要单元格）'),
-  );
-  const keys = Object.keys(r.totals).filter((k) => /\.total$|^active\./.test(k));
-  main.append(
-    h('table', { class: 'list totals' }, h('thead', null, h('tr', null, ['单元格', '合计', '已填写单位', '未填写单位'].map((t) => h('th', null, t)))), h('tbody', null, keys.map((k) => h('tr', null, h('td', null, r.labels[k] ?? k), h('td', { class: 'num' }, String(r.totals[k]!.sum)), h('td', { class: 'num' }, String(r.totals[k]!.filled)), h('td', { class: r.totals[k]!.notFilled ? 'num bad' : 'num' }, String(r.totals[k]!.notFilled)))))),
-    h('h3', null, '参加汇总的单位'),
-    h('table', { class: 'list' }, h('thead', null, h('tr', null, ['单位', '地区', '错误', '警告', '本年新收', '公开率'].map((t) => h('th', null, t)))), h('tbody', null, r.organs.map((o) => h('tr', null, h('td', null, link(`/reports/${o.reportId}`, o.organ)), h('td', null, o.areaName ?? ''), h('td', { class: 'num' }, String(o.errors)), h('td', { class: 'num' }, String(o.warnings)), h('td', { class: 'num' }, o.received ?? '—'), h('td', { class: 'num' }, percent(o.indicators.disclosureRate?.value)))))),
-    h('h3', null, `缺报单位（${r.missing.length} 个）`),
-    r.missing.length ? h('ul', null, r.missing.map((m) => h('li', null, link(`/organs/${m.organId}`, m.organ), `（最近一次：${m.lastYear} 年度）`))) : h('p', null, '没有。'),
     h('h3', null, '排名'),
     h('div', { class: 'rankings' }, ([['received', '本年新收申请'], ['disclosureRate', '公开率'], ['errors', '错误数']] as const).map(([k, t]) => h('div', null, h('h4', null, t), h('ol', null, (r.rankings[k] ?? []).slice(0, 10).map((x) => h('li', null, `${x.organ}：${k === 'disclosureRate' ? percent(x.value) : x.value}`)))))),
+    h('h3', null, '各单元格合计'),
+    h('p', { class: 'hint' }, '未填写（空白、缺失、无法识读）的单元格不计入合计，只计数；有未填写单位的合计标为“不全”，是已知部分之和。'),
+    h(
+      'table',
+      { class: 'list totals' },
+      h('thead', null, h('tr', null, ['单元格', '合计', '已填写单位', '未填写单位'].map((t) => h('th', null, t)))),
+      h(
+        'tbody',
+        null,
+        keys.map((k) => {
+          const t = r.totals[k]!;
+          return h('tr', null, h('td', { title: k }, r.labels[k] ?? k), h('td', { class: 'num' }, String(t.sum), t.notFilled ? h('span', { class: 'partial' }, '（不全）') : null), h('td', { class: 'num' }, String(t.filled)), h('td', { class: t.notFilled ? 'num bad' : 'num' }, String(t.notFilled)));
+        }),
+      ),
+    ),
   );
 }
 

@@ -1,15 +1,12 @@
 /**
- * pdf.js (legacy build, for Node) with its own CMaps and standard fonts loaded from disk:
- * without them Chinese text in CID fonts comes out empty. Also turns a page's operator list
+ * pdf.js with its own CMaps and standard fonts (env.ts says where they are: on disk in Node,
+ * on the server in the web app): without them Chinese text in CID fonts comes out empty. Also turns a page's operator list
  * into ruling-line segments and its text content into positioned items.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { fold, TEMPLATES } from '../../template/index.js';
+import { loadPdfJs, pdfAssets, type PdfJs } from './env.js';
 import type { Item, Segment } from './layout.js';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
@@ -17,28 +14,13 @@ let loaded: Promise<PdfJs> | null = null;
 
 /** Loaded on first use: most runs never see a PDF. */
 export function pdfjs(): Promise<PdfJs> {
-  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  loaded ??= loadPdfJs();
   return loaded;
-}
-
-/** Where pdf.js keeps its CMaps and fonts, as directory paths ending in a slash. */
-export function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } {
-  const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
-  return {
-    cMapUrl: `${join(root, 'cmaps')}/`,
-    standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
-    wasmUrl: `${join(root, 'wasm')}/`,
-  };
-}
-
-export function assetsUrl(): string {
-  return pathToFileURL(pdfjsAssets().cMapUrl).href;
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   const lib = await pdfjs();
-  const assets = pdfjsAssets();
+  const assets = pdfAssets();
   // pdf.js takes ownership of the buffer it is given: pass a copy
   const task = lib.getDocument({
     data: bytes.slice(),
@@ -48,6 +30,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
     wasmUrl: assets.wasmUrl,
     disableFontFace: true,
     useSystemFonts: false,
+    // no generated code: the web app's Content-Security-Policy forbids eval
+    isEvalSupported: false,
     verbosity: 0,
   });
   return task.promise;
