@@ -11,20 +11,14 @@ import { padDisplay, displayWidth } from '../render/text.js';
 import { exportReports, type ExportFormat, type ExportLayout } from '../store/export.js';
 import { INDICATORS } from '../store/indicators.js';
 import { ORGAN_KIND_LABEL, type OrganKind } from '../organ/kind.js';
-import { areaCode, FilterError as UsageError, filterFrom, KINDS } from '../store/filters.js';
+import { areaCode, FilterError as UsageError, filterFrom, KINDS, type FilterOptions } from '../store/filters.js';
 import { rollup, type Rollup } from '../store/rollup.js';
-import { cellDef, type TemplateId } from '../template/index.js';
+import { cellDef } from '../template/index.js';
 import type { Io } from './options.js';
 import { dbUrl, withStore } from './store-options.js';
 
-export interface FilterCliOptions {
+export interface FilterCliOptions extends FilterOptions {
   db?: string;
-  year?: string;
-  area?: string;
-  kind?: string;
-  template?: TemplateId;
-  hasErrors?: boolean;
-  rule?: string;
 }
 
 export interface ExportCliOptions extends FilterCliOptions {

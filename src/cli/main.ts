@@ -161,6 +161,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     .addOption(new Option('--workers <n>', '解析线程数').argParser(positiveInt))
     .option('-c, --config <file>', `配置文件（默认当前目录的 ${CONFIG_FILE}）`)
     .option('--no-samples', '数据库为空时不导入示例报告')
+    .option('--secure-cookies', '会话 Cookie 只经 HTTPS 发送（在 HTTPS 反向代理之后对外服务时使用）')
     .action(async (opts: ServeCliOptions) => {
       code = await serveCommand(opts, io, io.untilStopped?.() ?? new Promise<void>(() => undefined));
     });

@@ -18,6 +18,7 @@ export interface ServeCliOptions {
   config?: string;
   workers?: number;
   samples: boolean;
+  secureCookies?: boolean;
 }
 
 export async function serveCommand(opts: ServeCliOptions, io: Io, until: Promise<void>): Promise<number> {
@@ -30,6 +31,7 @@ export async function serveCommand(opts: ServeCliOptions, io: Io, until: Promise
       config,
       workers: opts.workers ?? defaultWorkers(),
       samples: opts.samples,
+      secureCookies: Boolean(opts.secureCookies),
       log: (line) => io.stderr(`${line}\n`),
     });
     io.stdout(`gongkai 已启动：${running.url}（数据库 ${running.store.location}；按 Ctrl+C 停止）\n`);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { AreaIndex } from '../area/index.js';
 import { compareReports } from '../compare/index.js';
@@ -20,13 +21,14 @@ import { RULES } from '../rules/registry.js';
 import { analyseJob, CROSS_RULES } from '../store/analyse-job.js';
 import { exportCells, exportReports, type ExportFormat, type ExportLayout } from '../store/export.js';
 import { FilterError, filterFrom, areaCode } from '../store/filters.js';
-import { placeOrgans, processBatch, type ImportJob, type ImportSettings, type Outcome, type Pool } from '../store/importer.js';
+import { organInfo, placeOrgans, processBatch, type ImportJob, type ImportSettings, type Outcome, type Pool } from '../store/importer.js';
 import { INDICATORS, indicator } from '../store/indicators.js';
 import type { ReportFilter, ReportSort, Store, StoredReport } from '../store/index.js';
 import { rollup } from '../store/rollup.js';
 import { cellDef, type TemplateId } from '../template/index.js';
 import { VERSION } from '../version.js';
-import { CAN, ROLE_LABEL, sameToken, sessionActor, signIn, signOut, type Actor } from './auth.js';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { CAN, ROLE_LABEL, sameToken, sessionActor, signIn, SignInThrottle, signOut, type Actor } from './auth.js';
 import { ApiError, body, notFound } from './errors.js';
 import { openapi } from './openapi.js';
 
@@ -43,6 +45,20 @@ export interface ServerOptions {
   limits?: { fileBytes?: number; files?: number };
   /** host names the app answers to on loopback (against DNS rebinding) */
   allowedHosts?: readonly string[];
+  /** session cookies only over HTTPS (behind a TLS proxy) */
+  secureCookies?: boolean;
+  /** the server's own log (unexpected errors, with their cause) */
+  log?: (line: string) => void;
+  /** uploads waiting for a parsing worker beyond which the server answers 503 */
+  maxQueue?: number;
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // in-process requests (tests) have no socket
+  }
 }
 
 type Env = { Variables: { actor: Actor } };
@@ -69,13 +85,20 @@ export function createApp(options: ServerOptions): Hono<Env> {
   const maxFiles = options.limits?.files ?? 20;
   // on loopback one person uses the app: one CSRF token for the process
   const localCsrf = randomBytes(24).toString('base64url');
+  const throttle = new SignInThrottle();
+  const maxQueue = options.maxQueue ?? 200;
+  const ensureCapacity = () => {
+    if (pool && pool.queued > maxQueue) throw new ApiError(503, 'server-busy', '服务器正在处理大量文件，请稍后再上传');
+  };
   const app = new Hono<Env>();
 
   app.onError((e, c) => {
     if (e instanceof ApiError) return c.json(body(e), e.status);
     if (e instanceof FilterError) return c.json({ error: { code: e.rule, message: e.message } }, 400);
-    // an unexpected failure: a message, never a stack trace; the request is answered
-    return c.json({ error: { code: 'internal', message: `服务器内部错误：${(e as Error).message}` } }, 500);
+    // an unexpected failure: a fixed message, never a stack trace or the database's words; the
+    // operator finds the cause in the server's own log
+    options.log?.(`内部错误 ${c.req.method} ${c.req.path}：${(e as Error).stack ?? String(e)}`);
+    return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试；如一再出现，请联系管理员' } }, 500);
   });
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(body(notFound('接口')), 404) : c.text('404', 404)));
 
@@ -86,6 +109,30 @@ export function createApp(options: ServerOptions): Hono<Env> {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
+  });
+
+  // bodies are counted as they stream in, so a chunked or lying upload cannot fill memory
+  const tooLarge = () => {
+    throw new ApiError(413, 'upload-too-large', `请求体过大：一次最多上传 ${maxFiles} 个文件，每个不超过 ${Math.round(maxFileBytes / 1048576)} MB`);
+  };
+  app.use('/api/reports', bodyLimit({ maxSize: maxFileBytes * maxFiles + 1024 * 1024, onError: tooLarge }));
+  app.use('/api/check', bodyLimit({ maxSize: maxFileBytes * maxFiles + 1024 * 1024, onError: tooLarge }));
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path === '/api/reports' || c.req.path === '/api/check') return next();
+    return bodyLimit({ maxSize: 64 * 1024, onError: tooLarge })(c, next);
+  });
+
+  // a change must come from this site's own pages: another site's form or script is refused
+  app.use('/api/*', async (c, next) => {
+    if (!['GET', 'HEAD'].includes(c.req.method)) {
+      const site = c.req.header('sec-fetch-site');
+      const origin = c.req.header('origin');
+      const host = c.req.header('host');
+      if ((site && site !== 'same-origin' && site !== 'none') || (origin && host && origin !== 'null' && new URL(origin).host !== host)) {
+        throw new ApiError(403, 'cross-site', '拒绝来自其他网站的请求');
+      }
+    }
+    await next();
   });
 
   // who is asking; changes need the CSRF token (a header a cross-site form cannot send)
@@ -110,6 +157,13 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const actor = c.get('actor');
     if (!(CAN[what] as readonly string[]).includes(actor.role)) throw new ApiError(403, 'forbidden', `${ROLE_LABEL[actor.role]}没有这项权限`);
     return actor;
+  };
+
+  const canSee = async (actor: Actor, reportId: number): Promise<boolean> => {
+    if (!actor.areaCode) return true;
+    const row = await store.reportRow(reportId);
+    const organ = row?.organ_id != null ? await store.organ(row.organ_id) : null;
+    return Boolean(organ?.area_code?.startsWith(actor.areaCode));
   };
 
   /** The report, if the asker may see it (an account limited to an area sees only its organs). */
@@ -157,14 +211,21 @@ export function createApp(options: ServerOptions): Hono<Env> {
   });
   app.post('/api/session', async (c) => {
     if (!options.accounts) throw new ApiError(400, 'accounts-off', '本机使用无需登录');
+    if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw new ApiError(415, 'json-required', '请以 JSON 提交用户名和密码');
     const b = (await c.req.json().catch(() => null)) as { name?: unknown; password?: unknown } | null;
-    if (typeof b?.name !== 'string' || typeof b.password !== 'string') throw new ApiError(400, 'body-invalid', '请提供用户名和密码');
+    if (typeof b?.name !== 'string' || typeof b.password !== 'string' || b.name.length > 100 || b.password.length > 200) throw new ApiError(400, 'body-invalid', '请提供用户名和密码');
+    const ip = clientAddress(c);
+    if (throttle.blocked(ip, b.name)) throw new ApiError(429, 'sign-in-throttled', '登录失败次数过多，请 15 分钟后再试');
     const r = await signIn(store, b.name, b.password);
     if (!r) {
-      await store.audit(b.name.slice(0, 64), 'sign-in-failed', null);
+      throttle.failed(ip, b.name);
+      // a mistyped name is often a password: only names of real accounts go in the log
+      const known = await store.db.selectFrom('account').select('name').where('name', '=', b.name).executeTakeFirst();
+      await store.audit(known ? known.name : '（未知用户名）', 'sign-in-failed', null);
       throw new ApiError(401, 'sign-in-failed', '用户名或密码不正确');
     }
-    setCookie(c, SESSION_COOKIE, r.token, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 12 * 3600, secure: c.req.url.startsWith('https:') });
+    throttle.succeeded(ip, b.name);
+    setCookie(c, SESSION_COOKIE, r.token, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 12 * 3600, secure: options.secureCookies ?? false });
     await store.audit(r.actor.name, 'sign-in', null);
     return c.json({ user: { name: r.actor.name, role: r.actor.role, roleLabel: ROLE_LABEL[r.actor.role], areaCode: r.actor.areaCode }, csrf: r.actor.csrf });
   });
@@ -180,6 +241,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
   // ---- check without storing (DOC/WPS and scans, which the browser cannot read) ----
   app.post('/api/check', async (c) => {
     can(c, 'upload');
+    ensureCapacity();
     const files = await uploadedFiles(c);
     const results = [];
     for (const f of files) {
@@ -196,22 +258,34 @@ export function createApp(options: ServerOptions): Hono<Env> {
   // ---- upload and store ----
   app.post('/api/reports', async (c) => {
     const actor = can(c, 'upload');
+    ensureCapacity();
     const files = await uploadedFiles(c);
-    const jobs: ImportJob[] = files.map((f) => ({ path: f.name, bytes: f.bytes }));
-    const uploadSettings = { ...settings, keepOriginals: true, reparse: true };
-    let outcomes: Outcome[];
-    if (pool) {
-      outcomes = [];
+    // re-uploading stored content answers with the stored report; re-parsing is `gongkai import --reparse`
+    const uploadSettings = { ...settings, keepOriginals: true, reparse: false };
+    const results: Record<string, unknown>[] = [];
+    let jobs: ImportJob[] = files.map((f) => ({ path: f.name, bytes: f.bytes }));
+    if (actor.areaCode) {
+      // an account limited to an area adds reports of organs in that area only
+      const inScope: ImportJob[] = [];
+      for (const job of jobs) {
+        const r = pool ? await pool.analyse({ path: job.path, bytes: job.bytes!.slice() }) : await analyseJob(job.bytes!, job.path, settings);
+        const area = r.report ? organInfo(r.report, areas)?.area : null;
+        if (!r.report || area?.code.startsWith(actor.areaCode)) inScope.push(job);
+        else results.push({ file: job.path, status: 'rejected', error: { code: 'out-of-scope', message: `这份报告的单位（${r.report.organ ?? '未识别'}${area ? `，${area.name}` : ''}）不在你的账号可管理的地区内` } });
+      }
+      jobs = inScope;
+    }
+    let outcomes: Outcome[] = [];
+    if (jobs.length > 0 && pool) {
       for (let i = 0; i < jobs.length; i += 16) {
         const r = await pool.run(jobs.slice(i, i + 16));
         outcomes.push(...r.outcomes);
         await placeOrgans(store, areas, r.newOrgans);
       }
-    } else outcomes = (await processBatch(store, jobs, uploadSettings, areas)).outcomes;
-    const results = [];
+    } else if (jobs.length > 0) outcomes = (await processBatch(store, jobs, uploadSettings, areas)).outcomes;
     for (const o of outcomes) {
       const entry: Record<string, unknown> = { file: o.path, status: o.status };
-      if (o.reportId !== undefined) {
+      if (o.reportId !== undefined && (await canSee(actor, o.reportId))) {
         const row = (await store.reportRow(o.reportId))!;
         Object.assign(entry, { id: o.reportId, organ: row.organ_name, year: row.year, template: row.template, errors: row.errors, warnings: row.warnings, infos: row.infos, findings: await store.findings(o.reportId) });
       }
@@ -220,7 +294,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     }
     // who uploaded what; file names and counts only, never the text
     await store.audit(actor.name, 'upload', results.map((r) => r.id ?? '-').join(','), { files: results.map((r) => ({ name: r.file, status: r.status })) });
-    const ok = results.some((r) => r.status !== 'unreadable');
+    const ok = results.some((r) => r.status !== 'unreadable' && r.status !== 'rejected');
     return c.json({ results }, ok ? 201 : 422);
   });
 
@@ -229,8 +303,8 @@ export function createApp(options: ServerOptions): Hono<Env> {
     can(c, 'read');
     const q = c.req.query();
     const filter = filterOf(c);
-    const limit = Math.min(200, Math.max(1, Number(q.limit ?? 50) || 50));
-    const offset = Math.max(0, Number(q.offset ?? 0) || 0);
+    const limit = Math.min(200, Math.max(1, Math.trunc(Number(q.limit ?? 50)) || 50));
+    const offset = Math.min(1e9, Math.max(0, Math.trunc(Number(q.offset ?? 0)) || 0));
     if (q.q && q.q.trim()) {
       const hits = await store.search(q.q, filter, 500);
       return c.json({ total: hits.length, query: q.q, hits: hits.slice(offset, offset + limit) });
@@ -383,8 +457,10 @@ export function createApp(options: ServerOptions): Hono<Env> {
     can(c, 'read');
     const q = c.req.query();
     if (!q.year || !/^\d{4}$/.test(q.year)) throw new ApiError(400, 'year-invalid', '请指定一个报告年度，如 year=2022');
-    const area = q.area ? areaCode(q.area) : null;
+    let area = q.area ? areaCode(q.area) : null;
     const filter = scoped(c, area ? { areaCode: area.code } : {});
+    // an account's scope replaces a wider area: say which area the figures are for
+    if (filter.areaCode && filter.areaCode !== area?.code) area = areaCode(filter.areaCode);
     const { filter: kindFilter } = filterFrom(q.kind ? { kind: q.kind } : {});
     const r = await rollup(store, { year: Number(q.year), ...(filter.areaCode ? { areaCode: filter.areaCode } : {}), ...(kindFilter.kind ? { kind: kindFilter.kind } : {}) });
     const labels = Object.fromEntries(exportCells().map((d) => [d.id, d.label]));

@@ -58,6 +58,8 @@ export async function addAccount(store: Store, account: { name: string; password
     .onConflict((oc) => oc.column('name').doUpdateSet({ password_hash, role: account.role, area_code: account.areaCode }))
     .returning('id')
     .executeTakeFirstOrThrow();
+  // a new password or role ends the sessions signed in under the old one
+  await store.db.deleteFrom('session').where('account_id', '=', row.id).execute();
   return row.id;
 }
 
@@ -102,4 +104,37 @@ export function sameToken(a: string | undefined, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Failed sign-ins, counted per address and per account name over 15 minutes: after 10 the
+ * address or name must wait, so passwords cannot be guessed at scrypt's speed.
+ */
+export class SignInThrottle {
+  private readonly failures = new Map<string, number[]>();
+  constructor(
+    private readonly limit = 10,
+    private readonly windowMs = 15 * 60_000,
+  ) {}
+
+  private recent(key: string, now: number): number[] {
+    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (list.length > 0) this.failures.set(key, list);
+    else this.failures.delete(key);
+    return list;
+  }
+
+  blocked(ip: string, name: string, now = Date.now()): boolean {
+    return this.recent(`ip:${ip}`, now).length >= this.limit || this.recent(`name:${name}`, now).length >= this.limit;
+  }
+
+  failed(ip: string, name: string, now = Date.now()): void {
+    if (this.failures.size > 100_000) this.failures.clear(); // a flood of names must not fill memory
+    for (const key of [`ip:${ip}`, `name:${name}`]) this.failures.set(key, [...this.recent(key, now), now]);
+  }
+
+  succeeded(ip: string, name: string): void {
+    this.failures.delete(`ip:${ip}`);
+    this.failures.delete(`name:${name}`);
+  }
 }

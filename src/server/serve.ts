@@ -21,6 +21,8 @@ export interface ServeOptions {
   workers: number;
   /** import examples/ into an empty store */
   samples: boolean;
+  /** session cookies marked Secure (behind an HTTPS proxy) */
+  secureCookies?: boolean;
   log: (line: string) => void;
 }
 
@@ -77,6 +79,8 @@ export async function startServer(options: ServeOptions): Promise<Running> {
       accounts,
       webDir: existsSync(join(webDir, 'index.html')) ? webDir : null,
       allowedHosts: ['127.0.0.1', 'localhost', '[::1]', '::1'],
+      secureCookies: options.secureCookies ?? false,
+      log: options.log,
     });
     const server = await new Promise<ServerType>((resolve, reject) => {
       const s = listen({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));

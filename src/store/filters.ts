@@ -41,14 +41,20 @@ export function areaCode(text: string): { code: string; name: string } {
 }
 
 function years(text: string): number | number[] {
-  const list = text.split(/[,，]/).flatMap((part) => {
+  const invalid = () => new FilterError('year-invalid', `年度“${text.slice(0, 40)}”无效，应为 2022、2021,2022 或 2019-2022（1990–2100 年之间，最多 50 个年度）`);
+  const list = new Set<number>();
+  for (const part of text.split(/[,，]/)) {
     const m = /^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$/.exec(part);
-    if (!m) throw new FilterError('year-invalid', `年度“${text}”无效，应为 2022、2021,2022 或 2019-2022`);
+    if (!m) throw invalid();
     const a = Number(m[1]);
     const b = m[2] ? Number(m[2]) : a;
-    return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
-  });
-  return list.length === 1 ? list[0]! : list;
+    // a report year is between 2008 (the 条例 took effect) and now; a wide range is a mistake or an attack
+    if (a < 1990 || b > 2100 || b - a > 50) throw invalid();
+    for (let y = a; y <= b; y++) list.add(y);
+    if (list.size > 50) throw invalid();
+  }
+  const out = [...list].sort((x, y) => x - y);
+  return out.length === 1 ? out[0]! : out;
 }
 
 export function filterFrom(opts: FilterOptions): { filter: ReportFilter; described: string[] } {

@@ -79,6 +79,8 @@ export interface NewOrgan {
   context: string;
 }
 
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+
 /** Files per batch: one transaction each. */
 export const BATCH = 16;
 const CROSS_LIST = RULES.filter((r) => CROSS_RULES.has(r.id));
@@ -180,6 +182,10 @@ export async function processBatch(store: Store, jobs: readonly ImportJob[], set
       }
       const cross = check(report, { only: CROSS_LIST, rulesOnly: true, previous, preset, rules });
       const saved = await store.writeReport(tx, it.file, report, [...it.job.diagnostics, ...cross], organ, CROSS_RULES, it.job.prepared ?? (await import('./rows.js')).prepare(report));
+      if (saved.corrected.length > 0) {
+        // corrections carried over from the earlier reading: the rules see the corrected values
+        await store.recheckIn(tx, saved.reportId, saved.corrected, async (stored) => check(stored, { rulesOnly: true, previous, preset, rules }), RULE_IDS, CROSS_RULES);
+      }
       if (it.bytes) await store.saveOriginalIn(tx, it.file.contentHash, it.file.path, it.bytes);
       out.push({ path: it.file.path, status: it.again ? 'reparsed' : 'imported', reportId: saved.reportId });
       if (store.created.includes(organ?.key ?? '\u0000') && organ && !organ.area) newOrgans.push({ key: organ.key, name: organ.name, context: contextText(report) });
@@ -345,6 +351,11 @@ export class Pool {
       const transfer = [...new Set(jobs.flatMap((j) => (j.bytes && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength ? [j.bytes.buffer as ArrayBuffer] : [])))];
       w.postMessage({ kind: 'batch', jobs }, transfer);
     });
+  }
+
+  /** Requests waiting for a worker. */
+  get queued(): number {
+    return this.waiting.length;
   }
 
   /** Extract, parse and check one file without storing it (the web app's 检查 page). */

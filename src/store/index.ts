@@ -4,7 +4,7 @@
  * WAL) and PostgreSQL (pg, postgres://…). Queries are typed through kysely; migrations run on
  * open. A report is written in one transaction: after a crash it is there whole or not at all.
  */
-import { threadId } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Loc } from '../document/model.js';
@@ -269,7 +269,13 @@ export class Store {
         // the holder's thread id + 1, so a thread that dies holding it can be released (Pool)
         const me = threadId + 1;
         if (mutex) {
-          for (let held = Atomics.compareExchange(mutex, 0, 0, me); held !== 0; held = Atomics.compareExchange(mutex, 0, 0, me)) Atomics.wait(mutex, 0, held, 100);
+          for (let held = Atomics.compareExchange(mutex, 0, 0, me); held !== 0; held = Atomics.compareExchange(mutex, 0, 0, me)) {
+            // the main thread serves requests meanwhile; a worker thread may block
+            if (isMainThread) {
+              const w = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, t: number): { async: boolean; value: unknown } }).waitAsync(mutex, 0, held, 100);
+              if (w.async) await w.value;
+            } else Atomics.wait(mutex, 0, held, 100);
+          }
         }
         try {
           await sql`begin immediate`.execute(conn);
@@ -308,9 +314,11 @@ export class Store {
     return (await this.saveBatch([{ kind: 'report', file, report, diagnostics, organ }], crossRules))[0]!;
   }
 
-  async writeReport(trx: Kysely<Database>, file: FileInfo, report: ParsedReport, diagnostics: readonly Diagnostic[], organ: OrganInfo | null, crossRules: ReadonlySet<string>, prepared: Prepared): Promise<{ reportId: number; organId: number | null }> {
+  async writeReport(trx: Kysely<Database>, file: FileInfo, report: ParsedReport, diagnostics: readonly Diagnostic[], organ: OrganInfo | null, crossRules: ReadonlySet<string>, prepared: Prepared): Promise<{ reportId: number; organId: number | null; corrected: string[] }> {
     {
       const old = await trx.selectFrom('report').select('id').where('content_hash', '=', file.contentHash).executeTakeFirst();
+      // a re-parse keeps the reviewers' corrections: they are carried to the new reading
+      const carried = old ? await trx.selectFrom('correction').selectAll().where('report_id', '=', old.id).orderBy('id').execute() : [];
       if (old) await this.deleteReport(trx, old.id);
       const organId = organ ? await this.organId(trx, organ) : null;
       const counts = { error: 0, warning: 0, info: 0 };
@@ -343,6 +351,20 @@ export class Store {
         .executeTakeFirstOrThrow();
       const reportId = row.id;
       await trx.insertInto('report_cells').values({ report_id: reportId, cells: prepared.cells }).execute();
+      const corrected: string[] = [];
+      if (carried.length > 0) {
+        const cells = readCells(prepared.cells);
+        for (const c of carried) {
+          const { id: _id, ...rest } = c;
+          await trx.insertInto('correction').values({ ...rest, report_id: reportId }).execute();
+          const cell = cells[c.cell_id];
+          if (cell) {
+            cells[c.cell_id] = { ...cell, v: c.value, s: 'filled' };
+            corrected.push(c.cell_id);
+          }
+        }
+        await trx.updateTable('report_cells').set({ cells: JSON.stringify(cells) }).where('report_id', '=', reportId).execute();
+      }
       await this.insertFindings(trx, reportId, diagnostics, crossRules);
       if (report.sections.length > 0) {
         // SQLite keeps the tokens in its contentless FTS index only; PostgreSQL indexes the column
@@ -365,7 +387,7 @@ export class Store {
         .insertInto('file')
         .values({ content_hash: file.contentHash, path: file.path, size: file.size, status: 'imported', reason_rule: null, reason: null, report_id: reportId, parser_version: report.parser, imported_at: now() })
         .execute();
-      return { reportId, organId };
+      return { reportId, organId, corrected: [...new Set(corrected)] };
     }
   }
 
@@ -598,11 +620,16 @@ export class Store {
       q = q.where('section.id', 'in', sql<number>`(select rowid from section_fts where section_fts match ${match})`);
     } else if (indexed) {
       q = q.where(sql<boolean>`to_tsvector('simple', section.search) @@ plainto_tsquery('simple', ${tokens.join(' ')})`);
+    } else {
+      // a single character: no index to use, so the database scans, and sends only what matches
+      q = q.where(this.dialect === 'sqlite' ? sql<boolean>`instr(section.text, ${phrase}) > 0` : sql<boolean>`strpos(section.text, ${phrase}) > 0`);
     }
     const rows = await q
       .select(['report.id as reportId', 'report.organ_name as organ', 'report.year as year', 'section.number as number', 'section.heading as heading', 'section.text as text'])
       .orderBy('report.id')
       .orderBy('section.number')
+      // candidates the phrase check below narrows; bounded so one query cannot load the store
+      .limit(Math.max(limit * 20, 2000))
       .execute();
     const out: { reportId: number; organ: string | null; year: number | null; number: number; heading: string; snippet: string }[] = [];
     for (const r of rows) {
@@ -684,7 +711,10 @@ export class Store {
     crossRules: ReadonlySet<string>,
   ): Promise<Correction | null> {
     return this.writeTransaction(async (trx) => {
-      const doc = await trx.selectFrom('report_cells').select('cells').where('report_id', '=', reportId).executeTakeFirst();
+      // two reviewers correcting one report at once: the second waits for the first (PostgreSQL)
+      let q = trx.selectFrom('report_cells').select('cells').where('report_id', '=', reportId);
+      if (this.dialect === 'postgres') q = q.forUpdate();
+      const doc = await q.executeTakeFirst();
       if (!doc) return null;
       const cells = readCells(doc.cells);
       const cell = cells[change.cellId];
@@ -699,16 +729,31 @@ export class Store {
         .executeTakeFirstOrThrow();
       cells[change.cellId] = { ...cell, v: change.value, s: 'filled' };
       await trx.updateTable('report_cells').set({ cells: JSON.stringify(cells) }).where('report_id', '=', reportId).execute();
-      const report = (await this.loadReport(reportId, trx))!;
-      const kept = (await this.findingsIn(trx, reportId)).filter((d) => !ruleIds.has(d.rule) && !d.cells?.includes(change.cellId));
-      const findings = [...kept, ...(await recheck(report, trx))];
-      await trx.deleteFrom('finding').where('report_id', '=', reportId).execute();
-      await this.insertFindings(trx, reportId, findings, crossRules);
-      const counts = { error: 0, warning: 0, info: 0 };
-      for (const d of findings) counts[d.severity]++;
-      await trx.updateTable('report').set({ errors: counts.error, warnings: counts.warning, infos: counts.info }).where('id', '=', reportId).execute();
+      await this.recheckIn(trx, reportId, [change.cellId], recheck, ruleIds, crossRules);
       return { id: row.id, cellId: change.cellId, version, previousValue: cell.v, previousStatus: cell.s, value: change.value, reason: change.reason, author: change.author, createdAt };
     });
+  }
+
+  /**
+   * Remakes a report's findings after its cells changed: the rules again (`recheck`), and the
+   * parser's and extractors' findings kept except those about the changed cells.
+   */
+  async recheckIn(
+    trx: Kysely<Database>,
+    reportId: number,
+    changed: readonly string[],
+    recheck: (report: StoredReport, tx: Kysely<Database>) => Promise<Diagnostic[]>,
+    ruleIds: ReadonlySet<string>,
+    crossRules: ReadonlySet<string>,
+  ): Promise<void> {
+    const report = (await this.loadReport(reportId, trx))!;
+    const kept = (await this.findingsIn(trx, reportId)).filter((d) => !ruleIds.has(d.rule) && !d.cells?.some((c) => changed.includes(c)));
+    const findings = [...kept, ...(await recheck(report, trx))];
+    await trx.deleteFrom('finding').where('report_id', '=', reportId).execute();
+    await this.insertFindings(trx, reportId, findings, crossRules);
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const d of findings) counts[d.severity]++;
+    await trx.updateTable('report').set({ errors: counts.error, warnings: counts.warning, infos: counts.info }).where('id', '=', reportId).execute();
   }
 
   /** Appends to the audit log (uploads, corrections, sign-ins). The detail must hold no personal information. */

@@ -130,6 +130,12 @@ describe.each(BACKENDS)('HTTP API on $name (loopback, no accounts)', (backend) =
     const phrase = text.replace(/\s/g, '').slice(10, 18);
     const hits = await call(app, `/api/reports?q=${encodeURIComponent(phrase)}`);
     expect(hits.body.hits.some((x: Json) => x.reportId === ids.buhai)).toBe(true);
+    // one character has no index entry: the database scans for it
+    const one = await call(app, `/api/reports?q=${encodeURIComponent('镇')}`);
+    expect(one.body.hits.some((x: Json) => x.reportId === ids.buhai)).toBe(true);
+    expect(one.body.hits.every((x: Json) => x.snippet.includes('镇'))).toBe(true);
+    // odd paging values are read as whole numbers, not passed to the database
+    expect((await call(app, '/api/reports?limit=1.5&offset=0.7')).status).toBe(200);
   });
 
   it('a correction keeps the original, is versioned, re-runs the rules, and shows everywhere', async () => {
@@ -223,6 +229,10 @@ describe.each(BACKENDS)('HTTP API on $name (loopback, no accounts)', (backend) =
       ['/api/reports', { method: 'POST', body: form([{ name: 'a.txt', bytes: fixture('township-buhai-2020') }]) }, 403, 'csrf-invalid'],
       ['/api/reports', { method: 'POST', csrf: 'wrong', body: form([{ name: 'a.txt', bytes: fixture('township-buhai-2020') }]) }, 403, 'csrf-invalid'],
       ['/api/export?format=pdf', {}, 400, 'format-invalid'],
+      ['/api/reports?year=1990-2100', {}, 400, 'year-invalid'],
+      ['/api/reports?year=' + Array.from({ length: 60 }, (_, i) => 1991 + i).join(','), {}, 400, 'year-invalid'],
+      ['/api/reports', { method: 'POST', csrf, body: form([{ name: 'a.txt', bytes: fixture('township-buhai-2020') }]), headers: { origin: 'http://evil.example' } }, 403, 'cross-site'],
+      ['/api/reports', { method: 'POST', csrf, body: form([{ name: 'a.txt', bytes: fixture('township-buhai-2020') }]), headers: { 'sec-fetch-site': 'cross-site' } }, 403, 'cross-site'],
     ];
     for (const [path, init, status, code] of cases) {
       const r = await call(app, path, init);
@@ -236,6 +246,20 @@ describe.each(BACKENDS)('HTTP API on $name (loopback, no accounts)', (backend) =
     expect([many.status, many.body.error.code]).toEqual([413, 'too-many-files']);
     const big = await call(tooMany, '/api/reports', { method: 'POST', csrf: local, body: form([{ name: 'a.txt', bytes: fixture('township-buhai-2020') }]) });
     expect([big.status, big.body.error.code]).toEqual([413, 'file-too-large']);
+    // a body without a length is counted as it streams: too much is refused, not buffered
+    const chunk = new Uint8Array(256 * 1024);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 8 * 1024 * 1024) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const streamed = await tooMany.request('/api/reports', { method: 'POST', body: stream, headers: { host: '127.0.0.1', 'x-csrf-token': local, 'content-type': 'multipart/form-data; boundary=x' }, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(((await streamed.json()) as Json).error.code).toBe('upload-too-large');
+    expect(sent).toBeLessThan(8 * 1024 * 1024);
     // another host name on loopback (DNS rebinding) is refused
     const rebound = await app.request('/api/reports', { headers: { host: 'evil.example:8080' } });
     expect(rebound.status).toBe(403);
@@ -270,6 +294,22 @@ describe.each(BACKENDS)('HTTP API on $name with accounts (any address but loopba
     return { status: r.status, body: r.body, cookie: cookie.split(';')[0]!, raw: cookie };
   };
 
+  it('sign-in takes JSON only, and stops guessing after 10 failures', async () => {
+    // an app of its own: its throttle must not block the other tests' sign-ins
+    const own = createApp({ store, pool: null, settings, areas, accounts: true, webDir: null });
+    const attempt = (name: string, password: string) => call(own, '/api/session', { method: 'POST', body: JSON.stringify({ name, password }), headers: { 'content-type': 'application/json' } });
+    const form = await call(own, '/api/session', { method: 'POST', body: 'name=admin&password=x', headers: { 'content-type': 'text/plain' } });
+    expect([form.status, form.body.error.code]).toEqual([415, 'json-required']);
+    // typed names that are no account do not go in the log as they are
+    await attempt('probably-a-password', 'x');
+    const names = (await store.auditLog()).map((e) => e.actor);
+    expect(names).not.toContain('probably-a-password');
+    expect(names).toContain('（未知用户名）');
+    for (let i = 0; i < 9; i++) expect((await attempt('填报员', `wrong-${i}`)).status).toBe(401);
+    const blocked = await attempt('填报员', 'clerk-password-1');
+    expect([blocked.status, blocked.body.error.code]).toEqual([429, 'sign-in-throttled']);
+  });
+
   it('needs a session; a wrong password is refused; the cookie is HttpOnly', async () => {
     expect((await call(app, '/api/reports')).body.error.code).toBe('auth-required');
     expect((await signIn('admin', 'wrong-password')).body.error.code).toBe('sign-in-failed');
@@ -300,12 +340,20 @@ describe.each(BACKENDS)('HTTP API on $name with accounts (any address but loopba
     expect(up.status).toBe(201);
     const [chuankou, buhai] = up.body.results.map((x: Json) => x.id as number);
     const reviewer = await signIn('德惠审核', 'reviewer-password');
+    // an area account adds reports of its own area only
+    const outside = await call(app, '/api/reports', { method: 'POST', cookie: reviewer.cookie, csrf: reviewer.body.csrf, body: form([{ name: '大用.txt', bytes: fixture('township-dayong-2020') }]) });
+    expect([outside.status, outside.body.results[0].status, outside.body.results[0].error.code]).toEqual([422, 'rejected', 'out-of-scope']);
+    // the same content as a stored report outside the area: no id, no findings given away
+    const known = await call(app, '/api/reports', { method: 'POST', cookie: reviewer.cookie, csrf: reviewer.body.csrf, body: form([{ name: '船口.txt', bytes: fixture('subdistrict-chuankou-2020') }]) });
+    expect(known.body.results[0].id).toBeUndefined();
     const list = await call(app, '/api/reports', { cookie: reviewer.cookie });
     expect(list.body.items.map((x: Json) => x.id)).toEqual([buhai]);
     expect((await call(app, `/api/reports/${chuankou}`, { cookie: reviewer.cookie })).status).toBe(404);
     // asking for another area does not widen the scope
     expect((await call(app, `/api/reports?area=${encodeURIComponent('松北区')}`, { cookie: reviewer.cookie })).body.items.map((x: Json) => x.id)).toEqual([buhai]);
-    expect((await call(app, '/api/rollup?year=2020', { cookie: reviewer.cookie })).body.organs.map((o: Json) => o.reportId)).toEqual([buhai]);
+    const scopedRollup = (await call(app, `/api/rollup?year=2020&area=${encodeURIComponent('吉林省')}`, { cookie: reviewer.cookie })).body;
+    expect(scopedRollup.organs.map((o: Json) => o.reportId)).toEqual([buhai]);
+    expect(scopedRollup.area).toContain('德惠市');
     const blank = (await call(app, `/api/reports/${buhai}/cells`, { cookie: reviewer.cookie })).body.cells;
     const cellId = Object.keys(blank).find((k) => blank[k].status === 'filled')!;
     const fix = { cell: cellId, value: 0, reason: '核对原件' };
@@ -320,7 +368,7 @@ describe.each(BACKENDS)('HTTP API on $name with accounts (any address but loopba
     expect((await call(app, '/api/audit-log', { cookie: clerk.cookie })).status).toBe(403);
     // the audit log names who uploaded and corrected, and holds no report text
     const log = (await call(app, '/api/audit-log', { cookie: admin.cookie })).body.entries as Json[];
-    expect(log.find((e) => e.action === 'upload')?.actor).toBe('admin');
+    expect(log.filter((e) => e.action === 'upload').map((e) => e.actor)).toEqual(['德惠审核', '德惠审核', 'admin']);
     expect(log.find((e) => e.action === 'correct')?.actor).toBe('德惠审核');
     const text = (await store.loadReport(buhai))!.sections[0]!.text.slice(0, 20);
     expect(JSON.stringify(log)).not.toContain(text);

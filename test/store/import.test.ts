@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { areaIndex } from '../../src/area/load.js';
 import { PARSER_VERSION } from '../../src/parse/index.js';
 import { importReports, type ImportJob } from '../../src/store/importer.js';
+import { CROSS_RULES } from '../../src/store/analyse-job.js';
+import { check } from '../../src/rules/engine.js';
+import { RULES } from '../../src/rules/registry.js';
 import { getTemplate, type TemplateId } from '../../src/template/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { fixtureText } from '../helpers/rule-tester.js';
@@ -40,6 +43,27 @@ describe.each(BACKENDS)('import into $name', (backend) => {
     expect(again).toMatchObject({ reparsed: 2, skipped: 1 });
     expect((await store.summary()).reports).toBe(2);
     expect((await store.fileStatus((await store.reportRow(again.reportIds[0]!))!.content_hash))!.parserVersion).toBe(PARSER_VERSION);
+    await store.close();
+  });
+
+  it('a re-parse keeps the reviewers\' corrections and checks the corrected values', async () => {
+    const { store } = await freshStore(backend);
+    const first = await run(store, [source('chuankou.txt', fixtureText('subdistrict-chuankou-2020'))]);
+    const id = first.reportIds[0]!;
+    const blank = (await store.findings(id)).find((d) => d.rule === 'cell-blank')!;
+    const cellId = blank.cells![0]!;
+    const recheck = async (r: Awaited<ReturnType<Store['loadReport']>>) => check(r!, { rulesOnly: true });
+    const ruleIds = new Set(RULES.map((r) => r.id));
+    await store.correctCell(id, { cellId, value: 0, reason: '核对原件', author: '审核员' }, recheck, ruleIds, CROSS_RULES);
+    await store.db.updateTable('file').set({ parser_version: '0.0.1' }).execute();
+    const again = await run(store, [source('chuankou.txt', fixtureText('subdistrict-chuankou-2020'))], { reparse: true });
+    expect(again.reparsed).toBe(1);
+    const newId = again.reportIds[0]!;
+    const report = (await store.loadReport(newId))!;
+    expect(report.cells[cellId]).toMatchObject({ value: 0, status: 'filled' });
+    expect((await store.corrections(newId)).map((c) => [c.cellId, c.version, c.previousStatus, c.value])).toEqual([[cellId, 1, 'blank', 0]]);
+    // the findings were made from the corrected cell
+    expect((await store.findings(newId)).flatMap((d) => (d.rule === 'cell-blank' ? (d.cells ?? []) : []))).not.toContain(cellId);
     await store.close();
   });
 

@@ -5,25 +5,16 @@
  */
 import type { Diagnostic } from '../../src/diagnostics/types.js';
 import type { ParsedReport } from '../../src/parse/index.js';
+import type { Correction } from '../../src/store/index.js';
 import type { ColumnDef, RowDef, TableDef } from '../../src/template/types.js';
 import { getTemplate } from './core.js';
 import { clear, h, SEVERITY_LABEL, STATUS_LABEL } from './dom.js';
 
-export interface CorrectionInfo {
-  cellId: string;
-  version: number;
-  previousValue: number | null;
-  previousStatus: string;
-  value: number | null;
-  reason: string;
-  author: string;
-  createdAt: string;
-}
 
 export interface AuditOptions {
   /** a stored report: corrections and the source are available */
   reportId?: number;
-  corrections?: readonly CorrectionInfo[];
+  corrections?: readonly Correction[];
   /** called when a reviewer corrects a cell; resolves when saved */
   onCorrect?: (cellId: string, label: string, current: string) => void;
   loadSource?: () => Promise<SourceDoc>;
@@ -49,7 +40,7 @@ export function auditView(report: ParsedReport, findings: readonly Diagnostic[],
   const numbered = sorted.map((d, i) => ({ n: i + 1, d }));
   const byCell = new Map<string, { n: number; d: Diagnostic }[]>();
   for (const x of numbered) for (const c of x.d.cells ?? []) byCell.set(c, [...(byCell.get(c) ?? []), x]);
-  const corrected = new Map<string, CorrectionInfo>();
+  const corrected = new Map<string, Correction>();
   for (const c of options.corrections ?? []) corrected.set(c.cellId, c);
 
   const root = h('div', { class: 'audit' });

@@ -1,28 +1,14 @@
 /** The web app: pages, routing, and the API calls behind them. */
 import { ApiFailure, exportUrl, get, send, session, type Session } from './api.js';
-import { auditView, type CorrectionInfo, type SourceDoc } from './audit.js';
+import { auditView, type SourceDoc } from './audit.js';
 import type { Comparison } from '../../src/compare/index.js';
+import type { Correction, ReportRow } from '../../src/store/index.js';
 import { analyseLocally, type Diagnostic, type ParsedReport } from './core.js';
 import { clear, h, KIND_LABEL, percent, SEVERITY_LABEL, STATUS_LABEL } from './dom.js';
 
 const main = document.getElementById('app')!;
 let me: Session;
 
-interface ReportRow {
-  id: number;
-  organId: number | null;
-  organ: string | null;
-  year: number | null;
-  template: string | null;
-  sourceName: string;
-  format: string;
-  errors: number;
-  warnings: number;
-  infos: number;
-  areaName: string | null;
-  kind: string | null;
-  importedAt: string;
-}
 
 // ---- routing: links inside the app change the page without reloading ----
 const routes: [RegExp, (m: RegExpMatchArray, q: URLSearchParams) => Promise<void>][] = [
@@ -160,7 +146,7 @@ interface ReportAnswer {
   id: number;
   report: ParsedReport;
   findings: Diagnostic[];
-  corrections: CorrectionInfo[];
+  corrections: Correction[];
   organ: { id: number; name: string; areaName: string | null; areaHow: string | null } | null;
   hasSource: boolean;
 }
@@ -240,6 +226,24 @@ function correctionDialog(reportId: number, cellId: string, label: string, curre
   value.focus();
 }
 
+// ---- filter forms ----
+function areaAndKind(params: Record<string, string>): HTMLElement[] {
+  return [
+    h('label', null, '地区', h('input', { name: 'area', value: params.area ?? '', placeholder: '名称或区划代码', size: 14 })),
+    h('label', null, '类别', h('select', { name: 'kind' }, h('option', { value: '' }, '全部'), Object.entries(KIND_LABEL).map(([k, v]) => h('option', { value: k, selected: params.kind === k }, v)))),
+  ];
+}
+
+/** A filter form goes to its page with the filled fields as the query. */
+function submitTo(form: HTMLFormElement, path: string): void {
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const [k, v] of new FormData(form).entries()) if (typeof v === 'string' && v) next.set(k, v);
+    go(`${path}?${next}`);
+  });
+}
+
 // ---- 报告库 ----
 async function libraryPage(q: URLSearchParams): Promise<void> {
   const params = Object.fromEntries(q.entries());
@@ -247,19 +251,13 @@ async function libraryPage(q: URLSearchParams): Promise<void> {
     'form',
     { class: 'filters' },
     h('label', null, '年度', h('input', { name: 'year', value: params.year ?? '', placeholder: '2022 或 2019-2022', size: 12 })),
-    h('label', null, '地区', h('input', { name: 'area', value: params.area ?? '', placeholder: '名称或区划代码', size: 14 })),
-    h('label', null, '类别', h('select', { name: 'kind' }, h('option', { value: '' }, '全部'), Object.entries(KIND_LABEL).map(([k, v]) => h('option', { value: k, selected: params.kind === k }, v)))),
+    areaAndKind(params),
     h('label', null, '格式', h('select', { name: 'template' }, h('option', { value: '' }, '全部'), ['2019', '2021'].map((t) => h('option', { value: t, selected: params.template === t }, `${t} 格式`)))),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'hasErrors', value: 'true', checked: params.hasErrors === 'true' }), '有错误'),
     h('label', null, '全文检索', h('input', { name: 'q', value: params.q ?? '', placeholder: '正文中的词句', size: 16 })),
     h('button', { type: 'submit' }, '筛选'),
   );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const next = new URLSearchParams();
-    for (const [k, v] of new FormData(form).entries()) if (typeof v === 'string' && v) next.set(k, v);
-    go(`/reports?${next}`);
-  });
+  submitTo(form, '/reports');
   const filters = { year: params.year, area: params.area, kind: params.kind, template: params.template, hasErrors: params.hasErrors };
   clear(main);
   main.append(h('h1', null, '报告库'), form);
@@ -460,16 +458,10 @@ async function rollupPage(q: URLSearchParams): Promise<void> {
     'form',
     { class: 'filters' },
     h('label', null, '年度', h('input', { name: 'year', value: params.year ?? '', placeholder: '2022', size: 6, required: true })),
-    h('label', null, '地区', h('input', { name: 'area', value: params.area ?? '', placeholder: '名称或区划代码', size: 14 })),
-    h('label', null, '类别', h('select', { name: 'kind' }, h('option', { value: '' }, '全部'), Object.entries(KIND_LABEL).map(([k, v]) => h('option', { value: k, selected: params.kind === k }, v)))),
+    areaAndKind(params),
     h('button', { type: 'submit' }, '汇总'),
   );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const next = new URLSearchParams();
-    for (const [k, v] of new FormData(form).entries()) if (typeof v === 'string' && v) next.set(k, v);
-    go(`/rollup?${next}`);
-  });
+  submitTo(form, '/rollup');
   clear(main);
   main.append(h('h1', null, '地区汇总'), form);
   if (!params.year) {
