@@ -180,7 +180,7 @@ function summaryTable(results: readonly BatchResult[]): string {
 }
 
 /** Written to a temporary file first and renamed, so a reader never sees half a file. */
-async function writeWhole(path: string, text: string): Promise<void> {
+export async function writeWhole(path: string, text: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {

@@ -11,6 +11,7 @@ import { checkCommand, collect, renderRules, type CheckCliOptions } from './chec
 import { importCommand, type ImportCliOptions } from './import.js';
 import { exportCommand, statsCommand, type ExportCliOptions, type StatsCliOptions } from './export.js';
 import { serveCommand, userAddCommand, type ServeCliOptions, type UserCliOptions } from './serve.js';
+import { newCommand, renderCommand, type NewCliOptions, type RenderCliOptions } from './draft.js';
 import { CONFIG_FILE } from '../config/index.js';
 import { MAX_PAGES } from '../formats/pdf/index.js';
 import { closeOcr } from '../formats/index.js';
@@ -26,6 +27,8 @@ const nodeIo = (): Io => ({
   stderr: (s) => process.stderr.write(s),
   color: process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   progress: process.stderr.isTTY ? 'tty' : 'lines',
+  writeBytes: (b) => process.stdout.write(b),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
   untilStopped: () => new Promise<void>((resolve) => ['SIGINT', 'SIGTERM'].forEach((sig) => process.once(sig, () => resolve()))),
   readSecret: async () => {
     if (process.env.GONGKAI_PASSWORD) return process.env.GONGKAI_PASSWORD;
@@ -153,6 +156,33 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     });
 
   program
+    .command('new')
+    .description('生成一份年度报告数据文件（JSON）：全部单元格为 0，上年结转等沿用上一年度报告，各部分附填写提示')
+    .requiredOption('--organ <name>', '机关名称，如 德惠市布海镇人民政府')
+    .requiredOption('--year <year>', '报告年度', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 2008 || n > 2100) throw new InvalidArgumentError('应为 2008 至 2100 之间的年份');
+      return n;
+    })
+    .addOption(new Option('--template <id>', '格式（默认按年度：2019–2020 年为 2019 格式，2021 年起为 2021 格式）').choices(['2019', '2021']))
+    .option('--from <file>', '上一年度报告文件（任何能读的格式）；不指定时在数据库中查找')
+    .addOption(dbOption())
+    .option('-o, --output <file>', '写入文件（默认标准输出）')
+    .action(async (opts: NewCliOptions) => {
+      code = await newCommand(opts, io);
+    });
+
+  program
+    .command('render')
+    .description('把报告数据文件画成统一格式的报告：DOCX（公文格式）、HTML、Markdown 或纯文本')
+    .argument('<file>', '报告数据文件（gongkai new 生成）')
+    .addOption(new Option('--to <format>', '输出格式').choices(['docx', 'html', 'md', 'txt']).default('docx'))
+    .option('-o, --output <file>', '写入文件（默认标准输出；DOCX 输出到终端时必须指定）')
+    .action(async (file: string, opts: RenderCliOptions) => {
+      code = await renderCommand(file, opts, io);
+    });
+
+  program
     .command('serve')
     .description('启动网页应用与 HTTP API（默认只在本机 127.0.0.1 上）')
     .addOption(dbOption())
@@ -236,7 +266,7 @@ export function maxSizeOption(): Option {
 /** Commander's own messages, in Chinese. */
 function translateCommanderError(s: string): string {
   return s
-    .replace(/^error: unknown command '(.+)'/m, "错误：未知命令“$1”，可用命令：parse、check、import、export、stats、serve、user、rules（gongkai --help 查看帮助）")
+    .replace(/^error: unknown command '(.+)'/m, "错误：未知命令“$1”，可用命令：parse、check、new、render、import、export、stats、serve、user、rules（gongkai --help 查看帮助）")
     .replace(/^error: missing required argument '(.+)'/m, '错误：缺少参数 $1')
     .replace(/^error: unknown option '(.+)'/m, '错误：未知选项 $1')
     .replace(/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\./m, '错误：选项 $1 的取值“$2”无效，可选：$3')

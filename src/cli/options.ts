@@ -10,6 +10,10 @@ export interface Io {
   progress?: 'tty' | 'lines' | 'none';
   /** resolves when the process is asked to stop (SIGINT, SIGTERM): long-running commands end then */
   untilStopped?: () => Promise<void>;
+  /** binary output (a DOCX) to standard output */
+  writeBytes?: (b: Uint8Array) => void;
+  /** standard output is a terminal: binary is not written there */
+  stdoutIsTTY?: boolean;
   /** a secret typed or piped in (a new account's password) */
   readSecret?: () => Promise<string>;
 }

@@ -8,7 +8,8 @@ import { formatLoc, SEVERITY_LABEL, SEVERITY_RANK } from '../diagnostics/format.
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import type { Paragraph } from '../document/model.js';
 import type { CellValue, ParsedReport } from '../parse/index.js';
-import { getTemplate, SECTIONS, type ColumnDef, type RowDef, type TableDef, type TemplateDef } from '../template/index.js';
+import { getTemplate, SECTIONS, type TemplateDef } from '../template/index.js';
+import { tableGrids, type Grid, type GridCell } from '../template/grid.js';
 import { countBySeverity } from './text.js';
 
 export interface AuditEntry {
@@ -184,78 +185,24 @@ function tables(r: ParsedReport, t: TemplateDef, list: readonly Numbered[], id: 
     if (sev) cls += ` flag ${sev}`;
     return `<td id="${id}-cell-${cssId(cellId)}" class="${cls}"${colspan > 1 ? ` colspan="${colspan}"` : ''}${tip ? ` title="${esc(tip)}"` : ''}>${anchors}${esc(shown)}${refs}</td>`;
   };
-  return `<h3>统计表</h3>${activeTable(t.tables.active, cell)}${requestsTable(t.tables.requests, cell)}${appealsTable(t.tables.appeals, cell)}`;
+  return `<h3>统计表</h3>${tableGrids(t).map((g) => gridHtml(g, (id, colSpan) => cell(id, colSpan))).join('')}`;
 }
 
-type CellFn = (cellId: string, colspan?: number) => string;
+const CLASS: Record<string, string> = { active: 'form', requests: 'form requests', appeals: 'form appeals' };
 
-function caption(t: TableDef): string {
-  return `<caption>${esc(`${t.numeral}、${t.title}`)}</caption>`;
-}
-
-function activeTable(t: TableDef, cell: CellFn): string {
-  const width = Math.max(...(t.blocks ?? []).map((b) => b.columns.length));
-  const rows: string[] = [];
-  for (const b of t.blocks ?? []) {
-    rows.push(`<tr><th colspan="${width + 1}" class="block">${esc(b.title)}</th></tr>`);
-    const last = (i: number, cols: readonly ColumnDef[]): number => (i === cols.length - 1 ? width - cols.length + 1 : 1);
-    rows.push(`<tr><th>${esc(t.captions.content ?? '')}</th>${b.columns.map((c, i) => `<th${last(i, b.columns) > 1 ? ` colspan="${last(i, b.columns)}"` : ''}>${esc(c.label)}</th>`).join('')}</tr>`);
-    for (const row of b.rows) {
-      rows.push(`<tr><th class="label">${esc(row.label)}</th>${b.columns.map((c, i) => cell(`${row.id}.${c.id}`, last(i, b.columns))).join('')}</tr>`);
-    }
-  }
-  return `<table class="form">${caption(t)}<tbody>${rows.join('')}</tbody></table>`;
-}
-
-function requestsTable(t: TableDef, cell: CellFn): string {
-  const cols = t.rows[0]!.columns;
-  const orgs = cols.slice(1, -1);
-  const head = [
-    `<tr><th colspan="3" rowspan="3" class="note">${esc(t.captions.balance ?? '')}</th><th colspan="${cols.length}">${esc(t.captions.applicants ?? '')}</th></tr>`,
-    `<tr><th rowspan="2">${esc(cols[0]!.label)}</th><th colspan="${orgs.length}">${esc(t.captions.organisations ?? '')}</th><th rowspan="2">${esc(cols.at(-1)!.label)}</th></tr>`,
-    `<tr>${orgs.map((c) => `<th>${esc(c.label)}</th>`).join('')}</tr>`,
-  ];
-  const topLevel = (row: RowDef): boolean => /^[一二三四五六七八九十]、/.test(row.label);
-  const outcomeRows = t.rows.filter((r) => !topLevel(r));
-  const groupSize = (g: string): number => t.rows.filter((r) => r.group === g).length;
-  const body: string[] = [];
-  let outcomesOpened = false;
-  let lastGroup: string | undefined;
-  for (const row of t.rows) {
-    let labels: string;
-    if (topLevel(row)) labels = `<th colspan="3" class="label">${esc(row.label)}</th>`;
-    else {
-      labels = '';
-      if (!outcomesOpened) {
-        labels += `<th rowspan="${outcomeRows.length}" class="label vertical">${esc(t.captions.outcomes ?? '')}</th>`;
-        outcomesOpened = true;
-      }
-      if (row.group) {
-        if (row.group !== lastGroup) {
-          const g = t.groups?.find((x) => x.id === row.group);
-          labels += `<th rowspan="${groupSize(row.group)}" class="label">${esc(g?.label ?? '')}</th>`;
-        }
-        labels += `<th class="label sub">${esc(`${row.number ?? ''}.${row.label}`)}</th>`;
-      } else labels += `<th colspan="2" class="label">${esc(row.label)}</th>`;
-    }
-    lastGroup = row.group;
-    body.push(`<tr>${labels}${row.columns.map((c) => cell(`${row.id}.${c.id}`)).join('')}</tr>`);
-  }
-  return `<table class="form requests">${caption(t)}<thead>${head.join('')}</thead><tbody>${body.join('')}</tbody></table>`;
-}
-
-function appealsTable(t: TableDef, cell: CellFn): string {
-  const [review, ...suits] = t.rows;
-  if (!review) return '';
-  const n = review.columns.length;
-  const c = t.captions;
-  const head = [
-    `<tr><th colspan="${n}" rowspan="2">${esc(c.review ?? '')}</th><th colspan="${n * suits.length}">${esc(c.suit ?? '')}</th></tr>`,
-    `<tr>${suits.map((_, i) => `<th colspan="${n}">${esc(i === 0 ? (c.suitDirect ?? '') : (c.suitAfterReview ?? ''))}</th>`).join('')}</tr>`,
-    `<tr>${t.rows.flatMap((r) => r.columns.map((col) => `<th>${esc(col.label)}</th>`)).join('')}</tr>`,
-  ];
-  const body = `<tr>${t.rows.flatMap((r) => r.columns.map((col) => cell(`${r.id}.${col.id}`))).join('')}</tr>`;
-  return `<table class="form appeals">${caption(t)}<thead>${head.join('')}</thead><tbody>${body}</tbody></table>`;
+/** A table of the national format as HTML, value cells drawn by `cell`. */
+export function gridHtml(g: Grid, cell: (cellId: string, colSpan: number) => string): string {
+  const draw = (row: readonly GridCell[]) =>
+    `<tr>${row
+      .map((c) => {
+        if (c.kind === 'value') return cell(c.cellId, c.colSpan ?? 1);
+        const span = `${c.colSpan && c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan && c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
+        const cls = c.role === 'vertical' ? 'label vertical' : c.role === 'sub' ? 'label sub' : c.role ?? '';
+        return `<th${span}${cls ? ` class="${cls}"` : ''}>${esc(c.text)}</th>`;
+      })
+      .join('')}</tr>`;
+  const head = g.head.length ? `<thead>${g.head.map(draw).join('')}</thead>` : '';
+  return `<table class="${CLASS[g.table.id] ?? 'form'}"><caption>${esc(g.caption)}</caption>${head}<tbody>${g.body.map(draw).join('')}</tbody></table>`;
 }
 
 interface Mark {

@@ -26,6 +26,7 @@ const recommended: Preset = {
   'foreign-place': 'warning',
   'fee-statement': 'info',
   'content-required': 'warning',
+  'guidance-left': 'error',
   'personal-info': 'error',
   'all-zero': 'info',
   'implausible': 'info',

@@ -26,6 +26,7 @@ import { rule as carryOver } from './carry-over.js';
 import { rule as inForceContinuity } from './in-force-continuity.js';
 import { rule as itemCountContinuity } from './item-count-continuity.js';
 import { rule as duplicateText } from './duplicate-text.js';
+import { rule as guidanceLeft } from './guidance-left.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   foreignPlace,
   feeStatement,
   contentRequired,
+  guidanceLeft,
   personalInfo,
   allZero,
   implausible,

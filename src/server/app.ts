@@ -27,6 +27,11 @@ import type { ReportFilter, ReportSort, Store, StoredReport } from '../store/ind
 import { rollup } from '../store/rollup.js';
 import { cellDef, type TemplateId } from '../template/index.js';
 import { VERSION } from '../version.js';
+import { ReportDataSchema, validateData } from '../draft/data.js';
+import { newReportData } from '../draft/new.js';
+import { organKey } from '../organ/name.js';
+import { renderReportDocx } from '../render/report-docx.js';
+import { renderReportHtml, renderReportMarkdown, renderReportText } from '../render/report.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { CAN, ROLE_LABEL, sameToken, sessionActor, signIn, SignInThrottle, signOut, type Actor } from './auth.js';
 import { ApiError, body, notFound } from './errors.js';
@@ -492,6 +497,74 @@ export function createApp(options: ServerOptions): Hono<Env> {
     c.header('Content-Length', String(size));
     c.header('Content-Disposition', `attachment; filename="gongkai-${layout}.${format}"`);
     return c.body(Readable.toWeb(stream) as ReadableStream);
+  });
+
+  // ---- writing a report: drafts, a new one prefilled, rendering ----
+  const ownDraft = (c: Context<Env>, author: string) => {
+    const actor = c.get('actor');
+    return !options.accounts || actor.role === 'admin' || actor.name === author;
+  };
+
+  app.get('/api/drafts', async (c) => {
+    const actor = can(c, 'upload');
+    const all = await store.drafts();
+    return c.json({ drafts: all.filter((d) => !options.accounts || actor.role === 'admin' || d.author === actor.name) });
+  });
+
+  app.get('/api/drafts/new', async (c) => {
+    can(c, 'upload');
+    const q = c.req.query();
+    const year = Number(q.year);
+    if (!q.organ || q.organ.trim().length < 2) throw new ApiError(400, 'organ-required', '请填写机关名称');
+    if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new ApiError(400, 'year-invalid', '请填写报告年度，如 2023');
+    const template = q.template === '2019' || q.template === '2021' ? q.template : undefined;
+    // last year's report of the organ, if the store has it and the asker may see it
+    const organId = await store.organIdByKey(organKey(q.organ) ?? '');
+    let previous = organId !== null ? await store.reportOf(organId, year - 1) : null;
+    if (previous && !(await canSee(c.get('actor'), previous.id))) previous = null;
+    const made = newReportData({ organ: q.organ.trim(), year, ...(template ? { template } : {}), previous });
+    return c.json({ ...made, previousReportId: previous?.id ?? null });
+  });
+
+  app.get('/api/drafts/:id', async (c) => {
+    can(c, 'upload');
+    const d = await store.draft(Number(c.req.param('id')));
+    if (!d || !ownDraft(c, d.author)) throw notFound('草稿');
+    return c.json(d);
+  });
+
+  app.post('/api/drafts', async (c) => {
+    const actor = can(c, 'upload');
+    const b = (await c.req.json().catch(() => null)) as { id?: unknown; data?: unknown } | null;
+    const parsed = ReportDataSchema.safeParse(b?.data);
+    if (!parsed.success) throw new ApiError(400, 'data-invalid', `草稿内容无效：${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+    let id: number | undefined;
+    if (b?.id !== undefined && b.id !== null) {
+      id = Number(b.id);
+      const existing = Number.isInteger(id) ? await store.draft(id) : null;
+      if (!existing || !ownDraft(c, existing.author)) throw notFound('草稿');
+    }
+    const saved = await store.saveDraft({ ...(id !== undefined ? { id } : {}), organ: parsed.data.organ, year: parsed.data.year, template: parsed.data.template, data: parsed.data, author: actor.name });
+    await store.audit(actor.name, 'draft', String(saved), { organ: parsed.data.organ, year: parsed.data.year });
+    return c.json({ id: saved }, id === undefined ? 201 : 200);
+  });
+
+  app.post('/api/render', async (c) => {
+    can(c, 'upload');
+    const to = c.req.query('to') ?? 'docx';
+    if (!['docx', 'html', 'md', 'txt'].includes(to)) throw new ApiError(400, 'format-invalid', '输出格式应为 docx、html、md 或 txt');
+    const checked = validateData(await c.req.json().catch(() => null));
+    if (!checked.data) throw new ApiError(422, checked.problems[0]!.rule, `数据不完整，不能生成报告：${checked.problems.slice(0, 5).map((p) => p.message).join('；')}${checked.problems.length > 5 ? `；另有 ${checked.problems.length - 5} 处` : ''}`);
+    const data = checked.data;
+    const name = encodeURIComponent(`${data.organ}${data.year}年政府信息公开工作年度报告.${to}`);
+    c.header('Content-Disposition', `attachment; filename*=UTF-8''${name}`);
+    if (to === 'docx') {
+      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      return c.body((await renderReportDocx(data)) as Uint8Array<ArrayBuffer>);
+    }
+    const types = { html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8', txt: 'text/plain; charset=utf-8' } as const;
+    c.header('Content-Type', types[to as keyof typeof types]);
+    return c.body(to === 'html' ? renderReportHtml(data) : to === 'md' ? renderReportMarkdown(data) : renderReportText(data));
   });
 
   app.get('/api/audit-log', async (c) => {

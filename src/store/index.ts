@@ -756,6 +756,26 @@ export class Store {
     await trx.updateTable('report').set({ errors: counts.error, warnings: counts.warning, infos: counts.info }).where('id', '=', reportId).execute();
   }
 
+  /** Saves a draft's data file (a new one when no id is given); returns its id, or null if the id is unknown. */
+  async saveDraft(draft: { id?: number; organ: string; year: number; template: string; data: unknown; author: string }): Promise<number | null> {
+    return this.writeTransaction(async (trx) => {
+      const values = { organ: draft.organ, year: draft.year, template: draft.template, data: JSON.stringify(draft.data), author: draft.author, updated_at: now() };
+      if (draft.id === undefined) return (await trx.insertInto('draft').values(values).returning('id').executeTakeFirstOrThrow()).id;
+      const r = await trx.updateTable('draft').set(values).where('id', '=', draft.id).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0 ? draft.id : null;
+    });
+  }
+
+  async draft(id: number): Promise<{ id: number; organ: string; year: number; template: string; data: unknown; author: string; updatedAt: string } | null> {
+    const r = await this.db.selectFrom('draft').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? { id: r.id, organ: r.organ, year: r.year, template: r.template, data: JSON.parse(r.data) as unknown, author: r.author, updatedAt: r.updated_at } : null;
+  }
+
+  async drafts(limit = 200): Promise<{ id: number; organ: string; year: number; template: string; author: string; updatedAt: string }[]> {
+    const rows = await this.db.selectFrom('draft').select(['id', 'organ', 'year', 'template', 'author', 'updated_at']).orderBy('updated_at', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, organ: r.organ, year: r.year, template: r.template, author: r.author, updatedAt: r.updated_at }));
+  }
+
   /** Appends to the audit log (uploads, corrections, sign-ins). The detail must hold no personal information. */
   async audit(actor: string, action: string, target: string | null, detail: Record<string, unknown> | null = null): Promise<void> {
     await this.writeTransaction(async (trx) => {

@@ -163,5 +163,19 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         )`.execute(db);
       },
     },
+    '0003-drafts': {
+      async up(db: Kysely<unknown>) {
+        // a report being written in the web app: its data file, saved as the clerk goes
+        await sql`create table draft (
+          ${id('id')},
+          organ text not null,
+          year integer not null,
+          template text not null,
+          data text not null,
+          author text not null,
+          updated_at text not null
+        )`.execute(db);
+      },
+    },
   };
 }

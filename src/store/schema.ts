@@ -161,6 +161,17 @@ export interface SessionTable {
   expires_at: string;
 }
 
+export interface DraftTable {
+  id: Generated<number>;
+  organ: string;
+  year: number;
+  template: string;
+  /** the report data file, JSON (docs/report-data.md) */
+  data: string;
+  author: string;
+  updated_at: string;
+}
+
 export interface Database {
   organ: OrganTable;
   organ_name: OrganNameTable;
@@ -173,6 +184,7 @@ export interface Database {
   audit_log: AuditLogTable;
   account: AccountTable;
   session: SessionTable;
+  draft: DraftTable;
   section: SectionTable;
   file: FileTable;
 }

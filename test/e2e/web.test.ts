@@ -148,7 +148,31 @@ describe.skipIf(!CHROMIUM || !BUILT)('web app in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a clerk writes a report: live rules, a saved draft, a DOCX to download', async () => {
+    await page.goto(`${url}write?organ=${encodeURIComponent('哈尔滨市松北区船口街道办事处')}&year=2021`);
+    await page.waitForSelector('td.v.input input');
+    // last year's report is in the store: the note says what was carried
+    expect(await page.textContent('.summary')).toContain('已参照库中上一年度报告');
+    await page.fill('input[data-cell="requests.received.natural"]', '3');
+    await page.waitForSelector('li.finding[data-rule="requests-balance"]');
+    expect(await page.locator('td.v.flag.error input[data-cell="requests.received.natural"]').count()).toBe(1);
+    // the totals follow the parts
+    await page.fill('input[data-cell="requests.granted.natural"]', '3');
+    expect(await page.inputValue('input[data-cell="requests.granted.total"]')).toBe('3');
+    expect(await page.inputValue('input[data-cell="requests.outcomeTotal.natural"]')).toBe('3');
+    await page.waitForFunction(() => !document.querySelector('li.finding[data-rule="requests-balance"]'));
+    await page.click('#save');
+    await page.waitForURL(/\/write\/\d+$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#docx')]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    expect(errors).toEqual([]);
+  });
+
   it('the organ, roll-up and compare pages draw from the API', async () => {
+    await page.goto(`${url}reports`);
+    await page.waitForSelector('table.reports tbody tr');
     await page.click('table.reports tbody tr td:nth-child(3) a');
     await page.waitForSelector('#organ-chart canvas');
     expect(await page.textContent('main h1')).toContain('船口街道');

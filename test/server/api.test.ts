@@ -265,6 +265,31 @@ describe.each(BACKENDS)('HTTP API on $name (loopback, no accounts)', (backend) =
     expect(rebound.status).toBe(403);
   });
 
+  it('writes a report: a new draft prefilled from the stored year before, saved, rendered', async () => {
+    const made = await call(app, `/api/drafts/new?organ=${encodeURIComponent('德惠市布海镇人民政府')}&year=2021`);
+    expect(made.status).toBe(200);
+    expect(made.body.previousReportId).toBe(ids.buhai);
+    expect(made.body.data.template).toBe('2021');
+    const stored = (await store.loadReport(ids.buhai))!;
+    for (const c of made.body.carried as Json[]) expect(c.value).toBe(stored.cells[c.from]!.value);
+    const data = made.body.data;
+    const saved = await call(app, '/api/drafts', { method: 'POST', csrf, body: JSON.stringify({ data }), headers: { 'content-type': 'application/json' } });
+    expect(saved.status).toBe(201);
+    data.sections.other = '本年度未收取信息处理费。';
+    const again = await call(app, '/api/drafts', { method: 'POST', csrf, body: JSON.stringify({ id: saved.body.id, data }), headers: { 'content-type': 'application/json' } });
+    expect([again.status, again.body.id]).toEqual([200, saved.body.id]);
+    expect((await call(app, `/api/drafts/${saved.body.id}`)).body.data.sections.other).toBe('本年度未收取信息处理费。');
+    expect((await call(app, '/api/drafts')).body.drafts.map((d: Json) => d.id)).toContain(saved.body.id);
+    const docx = await app.request('/api/render?to=docx', { method: 'POST', body: JSON.stringify(data), headers: { host: '127.0.0.1', 'content-type': 'application/json', 'x-csrf-token': csrf } });
+    expect(docx.status).toBe(200);
+    expect(new Uint8Array(await docx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    // a draft with a cell taken out cannot be rendered: nothing blank leaves gongkai
+    delete data.cells['requests.received.total'];
+    const refused = await call(app, '/api/render?to=html', { method: 'POST', csrf, body: JSON.stringify(data), headers: { 'content-type': 'application/json' } });
+    expect([refused.status, refused.body.error.code]).toEqual([422, 'data-cell-missing']);
+    expect((await call(app, '/api/drafts', { method: 'POST', csrf, body: JSON.stringify({ data: { organ: 1 } }), headers: { 'content-type': 'application/json' } })).body.error.code).toBe('data-invalid');
+  });
+
   it('serves the OpenAPI description and security headers', async () => {
     const r = await call(app, '/api/openapi.json');
     expect(r.body.openapi).toMatch(/^3\./);

@@ -18,6 +18,10 @@ export interface Session {
   version: string;
 }
 
+export function csrfToken(): string {
+  return csrf ?? '';
+}
+
 export async function session(): Promise<Session> {
   const s = await get<Session>('/api/session');
   csrf = s.csrf;

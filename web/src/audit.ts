@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../src/diagnostics/types.js';
 import type { ParsedReport } from '../../src/parse/index.js';
 import type { Correction } from '../../src/store/index.js';
-import type { ColumnDef, RowDef, TableDef } from '../../src/template/types.js';
+import { tableGrids, type Grid, type GridCell } from '../../src/template/grid.js';
 import { getTemplate } from './core.js';
 import { clear, h, SEVERITY_LABEL, STATUS_LABEL } from './dom.js';
 
@@ -105,7 +105,7 @@ export function auditView(report: ParsedReport, findings: readonly Diagnostic[],
   const template = report.template ? getTemplate(report.template) : null;
   const labelOf = (cellId: string) => template?.cells.find((c) => c.id === cellId)?.label ?? cellId;
   if (template) {
-    tablesBox.append(h('h3', null, '统计表'), h('p', { class: 'hint', hidden: !options.onCorrect }, '双击单元格（或选中后按回车）可更正数值。'), activeTable(template.tables.active, cell), requestsTable(template.tables.requests, cell), appealsTable(template.tables.appeals, cell));
+    tablesBox.append(h('h3', null, '统计表'), h('p', { class: 'hint', hidden: !options.onCorrect }, '双击单元格（或选中后按回车）可更正数值。'), ...tableGrids(template).map((g) => gridTable(g, cell)));
   } else tablesBox.append(h('p', { class: 'empty' }, '没有识别出统一格式，无法画出统计表。'));
 
   // ---- sections, with quoted sentences marked ----
@@ -255,72 +255,18 @@ function sourceTarget(box: HTMLElement, loc: Loc | null): HTMLElement | null {
 }
 
 // ---- the three tables as the national format prints them ----
-type CellFn = (cellId: string, colspan?: number) => HTMLTableCellElement;
+const CLASS: Record<string, string> = { active: 'form', requests: 'form requests', appeals: 'form appeals' };
 
-function caption(t: TableDef): HTMLElement {
-  return h('caption', null, `${t.numeral}、${t.title}`);
-}
-
-function activeTable(t: TableDef, cell: CellFn): HTMLElement {
-  const width = Math.max(...(t.blocks ?? []).map((b) => b.columns.length));
-  const body = h('tbody');
-  for (const b of t.blocks ?? []) {
-    body.append(h('tr', null, h('th', { colspan: width + 1, class: 'block' }, b.title)));
-    const last = (i: number, cols: readonly ColumnDef[]) => (i === cols.length - 1 ? width - cols.length + 1 : 1);
-    body.append(h('tr', null, h('th', null, t.captions.content ?? ''), b.columns.map((c, i) => h('th', { colspan: last(i, b.columns) > 1 ? last(i, b.columns) : null }, c.label))));
-    for (const row of b.rows) body.append(h('tr', null, h('th', { class: 'label' }, row.label), b.columns.map((c, i) => cell(`${row.id}.${c.id}`, last(i, b.columns)))));
-  }
-  return h('table', { class: 'form' }, caption(t), body);
-}
-
-function requestsTable(t: TableDef, cell: CellFn): HTMLElement {
-  const cols = t.rows[0]!.columns;
-  const orgs = cols.slice(1, -1);
-  const head = h(
-    'thead',
-    null,
-    h('tr', null, h('th', { colspan: 3, rowspan: 3, class: 'note' }, t.captions.balance ?? ''), h('th', { colspan: cols.length }, t.captions.applicants ?? '')),
-    h('tr', null, h('th', { rowspan: 2 }, cols[0]!.label), h('th', { colspan: orgs.length }, t.captions.organisations ?? ''), h('th', { rowspan: 2 }, cols.at(-1)!.label)),
-    h('tr', null, orgs.map((c) => h('th', null, c.label))),
-  );
-  const topLevel = (row: RowDef) => /^[一二三四五六七八九十]、/.test(row.label);
-  const outcomeRows = t.rows.filter((r) => !topLevel(r));
-  const groupSize = (g: string) => t.rows.filter((r) => r.group === g).length;
-  const body = h('tbody');
-  let opened = false;
-  let lastGroup: string | undefined;
-  for (const row of t.rows) {
-    const tr = h('tr');
-    if (topLevel(row)) tr.append(h('th', { colspan: 3, class: 'label' }, row.label));
-    else {
-      if (!opened) {
-        tr.append(h('th', { rowspan: outcomeRows.length, class: 'label vertical' }, t.captions.outcomes ?? ''));
-        opened = true;
-      }
-      if (row.group) {
-        if (row.group !== lastGroup) tr.append(h('th', { rowspan: groupSize(row.group), class: 'label' }, t.groups?.find((x) => x.id === row.group)?.label ?? ''));
-        tr.append(h('th', { class: 'label sub' }, `${row.number ?? ''}.${row.label}`));
-      } else tr.append(h('th', { colspan: 2, class: 'label' }, row.label));
-    }
-    lastGroup = row.group;
-    for (const c of row.columns) tr.append(cell(`${row.id}.${c.id}`));
-    body.append(tr);
-  }
-  return h('table', { class: 'form requests' }, caption(t), head, body);
-}
-
-function appealsTable(t: TableDef, cell: CellFn): HTMLElement {
-  const [review, ...suits] = t.rows;
-  if (!review) return h('div');
-  const n = review.columns.length;
-  const c = t.captions;
-  const head = h(
-    'thead',
-    null,
-    h('tr', null, h('th', { colspan: n, rowspan: 2 }, c.review ?? ''), h('th', { colspan: n * suits.length }, c.suit ?? '')),
-    h('tr', null, suits.map((_, i) => h('th', { colspan: n }, i === 0 ? (c.suitDirect ?? '') : (c.suitAfterReview ?? '')))),
-    h('tr', null, t.rows.flatMap((r) => r.columns.map((col) => h('th', null, col.label)))),
-  );
-  const body = h('tbody', null, h('tr', null, t.rows.flatMap((r) => r.columns.map((col) => cell(`${r.id}.${col.id}`)))));
-  return h('table', { class: 'form appeals' }, caption(t), head, body);
+function gridTable(g: Grid, cell: (cellId: string, colSpan?: number) => HTMLTableCellElement): HTMLElement {
+  const draw = (row: readonly GridCell[]) =>
+    h(
+      'tr',
+      null,
+      row.map((c) => {
+        if (c.kind === 'value') return cell(c.cellId, c.colSpan ?? 1);
+        const cls = c.role === 'vertical' ? 'label vertical' : c.role === 'sub' ? 'label sub' : (c.role ?? null);
+        return h('th', { colspan: c.colSpan && c.colSpan > 1 ? c.colSpan : null, rowspan: c.rowSpan && c.rowSpan > 1 ? c.rowSpan : null, class: cls }, c.text);
+      }),
+    );
+  return h('table', { class: CLASS[g.table.id] ?? 'form' }, h('caption', null, g.caption), g.head.length ? h('thead', null, g.head.map(draw)) : null, h('tbody', null, g.body.map(draw)));
 }

@@ -1,6 +1,7 @@
 /** The web app: pages, routing, and the API calls behind them. */
 import { ApiFailure, exportUrl, get, send, session, type Session } from './api.js';
 import { auditView, type SourceDoc } from './audit.js';
+import { writePage } from './write.js';
 import type { Comparison } from '../../src/compare/index.js';
 import type { Correction, ReportRow } from '../../src/store/index.js';
 import { analyseLocally, type Diagnostic, type ParsedReport } from './core.js';
@@ -18,6 +19,8 @@ const routes: [RegExp, (m: RegExpMatchArray, q: URLSearchParams) => Promise<void
   [/^\/organs\/(\d+)$/, (m) => organPage(Number(m[1]))],
   [/^\/compare$/, (_m, q) => comparePage(q)],
   [/^\/rollup$/, (_m, q) => rollupPage(q)],
+  [/^\/write$/, (_m, q) => writePage(main, null, q, go, errorBox)],
+  [/^\/write\/(\d+)$/, (m, q) => writePage(main, Number(m[1]), q, go, errorBox)],
   [/^\/login$/, () => loginPage()],
 ];
 

@@ -1,0 +1,168 @@
+/**
+ * A report drawn from its data file in the official layout: title, preamble, the six headings,
+ * tables 二/三/四 under their headings with the national format's merged headers, the signature and date. One layout,
+ * several outputs: plain text, Markdown and HTML here, DOCX in report-docx.ts. Pure: no I/O.
+ */
+import type { ReportData } from '../draft/data.js';
+import { tableGrids, type Grid, type GridCell } from '../template/grid.js';
+import { getTemplate, SECTIONS, type CellDef, type TemplateDef } from '../template/index.js';
+
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; grid: Grid }
+  | { kind: 'signature'; organ: string; date: string | null };
+
+/** The value a cell shows: amounts as written (万元, up to four decimals), counts as integers. */
+export function cellText(def: CellDef | undefined, v: number | undefined): string {
+  if (v === undefined) return '';
+  if (def?.type === 'amount') return String(Math.round(v * 10000) / 10000);
+  return String(v);
+}
+
+export function defaultPreamble(data: ReportData): string {
+  const parts = [
+    `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》要求，由${data.organ}编制。`,
+    '全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。',
+    `本报告中所列数据的统计期限自${data.year}年1月1日起至${data.year}年12月31日止。`,
+  ];
+  if (data.preamble.publishedWhere?.trim()) parts.push(`本报告电子版可在${data.preamble.publishedWhere.trim()}查阅或下载。`);
+  if (data.preamble.contact?.trim()) parts.push(`如对本报告有疑问，请与${data.preamble.contact.trim()}联系。`);
+  return parts.join('');
+}
+
+/** 2024-01-20 → 2024年1月20日 */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+const SECTION_TEXT = { 1: 'overview', 2: 'active', 3: 'requests', 4: 'appeals', 5: 'problems', 6: 'other' } as const;
+
+export function layout(data: ReportData): { template: TemplateDef; blocks: Block[] } {
+  const template = getTemplate(data.template);
+  const grids = tableGrids(template);
+  const blocks: Block[] = [{ kind: 'title', text: data.title ?? `${data.organ}${data.year}年政府信息公开工作年度报告` }];
+  for (const p of paragraphs(data.preamble.text ?? defaultPreamble(data))) blocks.push({ kind: 'paragraph', text: p });
+  for (const s of SECTIONS) {
+    blocks.push({ kind: 'heading', text: `${s.numeral}、${template.sections.find((x) => x.number === s.number)?.heading ?? s.heading}` });
+    for (const p of paragraphs(data.sections[SECTION_TEXT[s.number as keyof typeof SECTION_TEXT]] ?? '')) blocks.push({ kind: 'paragraph', text: p });
+    const grid = grids.find((g) => g.table.section === s.number);
+    if (grid) blocks.push({ kind: 'table', grid });
+  }
+  blocks.push({ kind: 'signature', organ: data.signedBy ?? data.organ, date: data.publishedOn ? chineseDate(data.publishedOn) : null });
+  return { template, blocks };
+}
+
+function paragraphs(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/**
+ * A grid as rows of plain strings, merged cells spread out: a header's text in its first
+ * position, the positions it spans empty — how a table reads once its lines are gone.
+ */
+export function flatRows(grid: Grid, value: (cellId: string) => string): string[][] {
+  const rows = [...grid.head, ...grid.body];
+  const out: string[][] = rows.map(() => Array<string>(grid.width).fill(''));
+  const taken = rows.map(() => Array<boolean>(grid.width).fill(false));
+  rows.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row) {
+      while (col < grid.width && taken[r]![col]) col++;
+      const colSpan = cell.colSpan ?? 1;
+      const rowSpan = cell.kind === 'header' ? (cell.rowSpan ?? 1) : 1;
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) if (taken[r + dr]) taken[r + dr]![col + dc] = true;
+      out[r]![col] = cell.kind === 'header' ? cell.text : value(cell.cellId);
+      col += colSpan;
+    }
+  });
+  return out;
+}
+
+const valueOf = (template: TemplateDef, data: ReportData) => {
+  const defs = new Map(template.cells.map((c) => [c.id, c]));
+  return (id: string) => cellText(defs.get(id), data.cells[id]);
+};
+
+/** Plain text: paragraphs indented, tables as tab-separated rows. */
+export function renderReportText(data: ReportData): string {
+  const { template, blocks } = layout(data);
+  const value = valueOf(template, data);
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'title') out.push(b.text, '');
+    else if (b.kind === 'heading') out.push(b.text);
+    else if (b.kind === 'paragraph') out.push(`\u3000\u3000${b.text}`);
+    else if (b.kind === 'table') out.push(...flatRows(b.grid, value).map((r) => r.join('\t')), '');
+    else out.push('', b.organ, ...(b.date ? [b.date] : []));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Markdown: headings, paragraphs, pipe tables (merged cells spread out). */
+export function renderReportMarkdown(data: ReportData): string {
+  const { template, blocks } = layout(data);
+  const value = valueOf(template, data);
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'title') out.push(`# ${b.text}`, '');
+    else if (b.kind === 'heading') out.push(`## ${b.text}`, '');
+    else if (b.kind === 'paragraph') out.push(b.text, '');
+    else if (b.kind === 'table') {
+      const rows = flatRows(b.grid, value);
+      out.push(`| ${rows[0]!.map(esc).join(' | ')} |`, `|${rows[0]!.map(() => ' --- ').join('|')}|`, ...rows.slice(1).map((r) => `| ${r.map(esc).join(' | ')} |`), '');
+    } else out.push(b.organ, '', ...(b.date ? [b.date, ''] : []));
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+const escHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A table of the grid as HTML, merged header cells kept. */
+export function gridTableHtml(grid: Grid, value: (cellId: string) => string): string {
+  const draw = (row: readonly GridCell[]) =>
+    `<tr>${row
+      .map((c) => {
+        const span = `${c.colSpan && c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.kind === 'header' && c.rowSpan && c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
+        return c.kind === 'value' ? `<td${span}>${escHtml(value(c.cellId))}</td>` : `<th${span}${c.role === 'vertical' ? ' class="vertical"' : ''}>${escHtml(c.text)}</th>`;
+      })
+      .join('')}</tr>`;
+  // the section's heading stands right above: the table needs no caption of its own
+  return `<table>${grid.head.length ? `<thead>${grid.head.map(draw).join('')}</thead>` : ''}<tbody>${grid.body.map(draw).join('')}</tbody></table>`;
+}
+
+const HTML_STYLE = `body{max-width:210mm;margin:0 auto;padding:20mm 26mm 20mm 28mm;font-family:"FangSong","仿宋_GB2312","仿宋","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:16pt;line-height:1.8;color:#000}
+h1{font-family:"FZXiaoBiaoSong-B05S","方正小标宋简体","Noto Serif CJK SC",serif;font-size:22pt;font-weight:normal;text-align:center;line-height:1.5;margin:0 0 1em}
+h2{font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;font-size:16pt;font-weight:normal;margin:.6em 0 .2em;text-indent:2em}
+p{margin:0;text-indent:2em;text-align:justify}
+table{border-collapse:collapse;width:100%;margin:.5em 0 1em;font-size:10.5pt;line-height:1.4}
+caption{font-size:12pt;font-weight:bold;padding:.3em}
+th,td{border:1px solid #000;padding:2px 4px;font-weight:normal;text-align:center}
+th.vertical{writing-mode:vertical-rl}
+.signature{text-align:right;margin-top:2em}
+.signature p{text-indent:0;text-align:right}
+@page{size:A4;margin:37mm 26mm 35mm 28mm}
+@media print{body{padding:0;max-width:none}}`;
+
+/** HTML: one self-contained page, laid out like the printed report. */
+export function renderReportHtml(data: ReportData): string {
+  const { template, blocks } = layout(data);
+  const value = valueOf(template, data);
+  const title = blocks[0]?.kind === 'title' ? blocks[0].text : '';
+  const body = blocks
+    .map((b) => {
+      if (b.kind === 'title') return `<h1>${escHtml(b.text)}</h1>`;
+      if (b.kind === 'heading') return `<h2>${escHtml(b.text)}</h2>`;
+      if (b.kind === 'paragraph') return `<p>${escHtml(b.text)}</p>`;
+      if (b.kind === 'table') return gridTableHtml(b.grid, value);
+      return `<div class="signature"><p>${escHtml(b.organ)}</p>${b.date ? `<p>${escHtml(b.date)}</p>` : ''}</div>`;
+    })
+    .join('\n');
+  return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${escHtml(title)}</title>\n<style>${HTML_STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
