@@ -78,6 +78,14 @@ try {
   await page.waitForSelector('.diff');
   await shot('compare');
 
+  // 填报: a new report for 2021, last year's in the store; a figure typed that breaks the balance
+  await page.goto(`${url}write?organ=${encodeURIComponent('德惠市布海镇人民政府')}&year=2021`);
+  await page.waitForSelector('td.v.input input');
+  await page.fill('input[data-cell="requests.received.natural"]', '3');
+  await page.fill('input[data-cell="requests.granted.natural"]', '2');
+  await page.locator('table.form').nth(1).scrollIntoViewIfNeeded();
+  await shot('write');
+
   // 汇总
   await page.goto(`${url}rollup?year=2020`);
   await page.waitForSelector('table.totals');

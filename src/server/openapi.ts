@@ -144,6 +144,30 @@ export function openapi(): object {
           responses: { 200: { description: '文件' }, 400: error },
         },
       },
+      '/api/drafts': {
+        get: { summary: '草稿列表（非管理员只见自己的）', responses: { 200: json({ type: 'object' }) } },
+        post: { summary: '保存草稿（body: {id?, data}，data 为报告数据文件）', responses: { 201: json({ type: 'object' }), 200: json({ type: 'object' }), 400: error, 404: error } },
+      },
+      '/api/drafts/new': {
+        get: {
+          summary: '新报告的数据文件：全部单元格为 0，上年结转等沿用库中上一年度报告，附填写提示',
+          parameters: [
+            { name: 'organ', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'year', in: 'query', required: true, schema: { type: 'integer' } },
+            { name: 'template', in: 'query', schema: { type: 'string', enum: ['2019', '2021'] } },
+          ],
+          responses: { 200: json({ type: 'object' }), 400: error },
+        },
+      },
+      '/api/drafts/{id}': { get: { summary: '一份草稿', parameters: [{ ...id, description: '草稿编号' }], responses: { 200: json({ type: 'object' }), 404: error } } },
+      '/api/render': {
+        post: {
+          summary: '把报告数据文件画成统一格式的报告（单元格不全时拒绝）',
+          parameters: [{ name: 'to', in: 'query', schema: { type: 'string', enum: ['docx', 'html', 'md', 'txt'] } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { description: 'schemas/report-data.schema.json' } } } },
+          responses: { 200: { description: '文件' }, 422: error },
+        },
+      },
       '/api/audit-log': { get: { summary: '审计日志（管理员）', responses: { 200: json({ type: 'object' }), 403: error } } },
       '/api/health': { get: { summary: '健康检查', responses: { 200: json({ type: 'object' }) } } },
     },

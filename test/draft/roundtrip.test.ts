@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateData, type ReportData } from '../../src/draft/data.js';
+import { reportFromData } from '../../src/draft/model.js';
 import { newReportData } from '../../src/draft/new.js';
 import { completeTotals } from '../../src/draft/totals.js';
 import { execFileSync } from 'node:child_process';
@@ -110,6 +111,22 @@ describe.skipIf(!SOFFICE)('the DOCX as LibreOffice prints it', () => {
     const got = Object.fromEntries(Object.entries(report.cells).map(([id, c]) => [id, c.status === 'filled' ? c.value : c.status]));
     expect(got).toEqual(data.cells);
     expect(check(report).filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual([]);
+  });
+});
+
+describe('a draft checked as it is typed (the web form)', () => {
+  it.each(['2019', '2021'] as const)('%s: the rules see the data file as the report it will become', (template) => {
+    const data = consistentData(template, 13);
+    expect(check(reportFromData(data)).filter((d) => d.severity === 'error')).toEqual([]);
+    const broken = structuredClone(data);
+    broken.cells['requests.received.natural']! += 1;
+    const findings = check(reportFromData(broken));
+    expect(findings.filter((d) => d.rule === 'requests-balance').flatMap((d) => d.cells ?? [])).toContain('requests.received.natural');
+    // a cell cleared in the form is blank to the rules, never 0
+    const cleared = structuredClone(data);
+    delete (cleared.cells as Record<string, number>)['requests.granted.natural'];
+    expect(reportFromData(cleared).cells['requests.granted.natural']).toMatchObject({ status: 'blank', value: null });
+    expect(check(reportFromData(cleared)).some((d) => d.rule === 'cell-blank')).toBe(true);
   });
 });
 

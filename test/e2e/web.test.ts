@@ -160,7 +160,7 @@ describe.skipIf(!CHROMIUM || !BUILT)('web app in Chromium', () => {
     await page.fill('input[data-cell="requests.granted.natural"]', '3');
     expect(await page.inputValue('input[data-cell="requests.granted.total"]')).toBe('3');
     expect(await page.inputValue('input[data-cell="requests.outcomeTotal.natural"]')).toBe('3');
-    await page.waitForFunction(() => !document.querySelector('li.finding[data-rule="requests-balance"]'));
+    await page.waitForFunction('!document.querySelector(\'li.finding[data-rule="requests-balance"]\')');
     await page.click('#save');
     await page.waitForURL(/\/write\/\d+$/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#docx')]);

@@ -257,7 +257,8 @@ function sourceTarget(box: HTMLElement, loc: Loc | null): HTMLElement | null {
 // ---- the three tables as the national format prints them ----
 const CLASS: Record<string, string> = { active: 'form', requests: 'form requests', appeals: 'form appeals' };
 
-function gridTable(g: Grid, cell: (cellId: string, colSpan?: number) => HTMLTableCellElement): HTMLElement {
+/** A table of the national format as DOM; value cells made by `cell`. */
+export function gridTable(g: Grid, cell: (cellId: string, colSpan?: number) => HTMLTableCellElement, className = CLASS[g.table.id] ?? 'form'): HTMLElement {
   const draw = (row: readonly GridCell[]) =>
     h(
       'tr',
@@ -268,5 +269,5 @@ function gridTable(g: Grid, cell: (cellId: string, colSpan?: number) => HTMLTabl
         return h('th', { colspan: c.colSpan && c.colSpan > 1 ? c.colSpan : null, rowspan: c.rowSpan && c.rowSpan > 1 ? c.rowSpan : null, class: cls }, c.text);
       }),
     );
-  return h('table', { class: CLASS[g.table.id] ?? 'form' }, h('caption', null, g.caption), g.head.length ? h('thead', null, g.head.map(draw)) : null, h('tbody', null, g.body.map(draw)));
+  return h('table', { class: className }, h('caption', null, g.caption), g.head.length ? h('thead', null, g.head.map(draw)) : null, h('tbody', null, g.body.map(draw)));
 }

@@ -8,9 +8,10 @@ import { reportFromData } from '../../src/draft/model.js';
 import { completeTotals } from '../../src/draft/totals.js';
 import { layout } from '../../src/render/report.js';
 import { check } from '../../src/rules/engine.js';
-import { tableGrids, type GridCell } from '../../src/template/grid.js';
+import { tableGrids } from '../../src/template/grid.js';
 import { getTemplate } from '../../src/template/index.js';
 import { csrfToken, get, send } from './api.js';
+import { gridTable } from './audit.js';
 import { clear, h, SEVERITY_LABEL } from './dom.js';
 
 type Go = (path: string) => void;
@@ -85,26 +86,21 @@ function editor(main: HTMLElement, data: ReportData, draftId: number | null, not
 
   const tables = h('div', { class: 'tables' }, h('h3', null, '统计表'), h('p', { class: 'hint' }, '没有数据的填 0；灰色的合计格自动计算。'));
   for (const g of tableGrids(template)) {
-    const draw = (row: readonly GridCell[]) =>
-      h(
-        'tr',
-        null,
-        row.map((c) => {
-          if (c.kind === 'header') return h('th', { colspan: c.colSpan && c.colSpan > 1 ? c.colSpan : null, rowspan: c.rowSpan && c.rowSpan > 1 ? c.rowSpan : null, class: c.role === 'vertical' ? 'label vertical' : c.role === 'sub' ? 'label sub' : (c.role ?? null) }, c.text);
-          const def = defs.get(c.cellId);
-          const input = h('input', { type: 'number', 'data-cell': c.cellId, 'aria-label': def?.label ?? c.cellId, step: def?.type === 'amount' ? 'any' : '1', min: def?.type === 'signed' ? null : 0, readonly: totals.has(c.cellId) });
-          input.value = String(data.cells[c.cellId] ?? '');
-          input.addEventListener('input', () => {
-            const v = input.value.trim() === '' ? NaN : Number(input.value);
-            if (Number.isFinite(v)) data.cells[c.cellId] = v;
-            else delete data.cells[c.cellId];
-            refresh();
-          });
-          inputs.set(c.cellId, input);
-          return h('td', { class: `v input${totals.has(c.cellId) ? ' computed' : ''}`, colspan: c.colSpan && c.colSpan > 1 ? c.colSpan : null }, input);
-        }),
-      );
-    tables.append(h('h4', null, g.caption), h('table', { class: 'form' }, g.head.length ? h('thead', null, g.head.map(draw)) : null, h('tbody', null, g.body.map(draw))));
+    tables.append(
+      gridTable(g, (cellId, colSpan = 1) => {
+        const def = defs.get(cellId);
+        const input = h('input', { type: 'number', 'data-cell': cellId, 'aria-label': def?.label ?? cellId, step: def?.type === 'amount' ? 'any' : '1', min: def?.type === 'signed' ? null : 0, readonly: totals.has(cellId) });
+        input.value = String(data.cells[cellId] ?? '');
+        input.addEventListener('input', () => {
+          const v = input.value.trim() === '' ? NaN : Number(input.value);
+          if (Number.isFinite(v)) data.cells[cellId] = v;
+          else delete data.cells[cellId];
+          refresh();
+        });
+        inputs.set(cellId, input);
+        return h('td', { class: `v input${totals.has(cellId) ? ' computed' : ''}`, colspan: colSpan > 1 ? colSpan : null }, input);
+      }),
+    );
   }
 
   const preview = h('div', { class: 'preview', hidden: true });
@@ -187,15 +183,7 @@ function previewOf(data: ReportData): HTMLElement {
     else if (b.kind === 'heading') box.append(h('h2', null, b.text));
     else if (b.kind === 'paragraph') box.append(h('p', null, b.text));
     else if (b.kind === 'signature') box.append(h('div', { class: 'signature' }, h('p', null, b.organ), b.date ? h('p', null, b.date) : null));
-    else {
-      const draw = (row: readonly GridCell[]) =>
-        h(
-          'tr',
-          null,
-          row.map((c) => (c.kind === 'header' ? h('th', { colspan: c.colSpan && c.colSpan > 1 ? c.colSpan : null, rowspan: c.rowSpan && c.rowSpan > 1 ? c.rowSpan : null, class: c.role === 'vertical' ? 'vertical' : null }, c.text) : h('td', { colspan: c.colSpan && c.colSpan > 1 ? c.colSpan : null }, data.cells[c.cellId] === undefined ? '' : String(data.cells[c.cellId])))),
-        );
-      box.append(h('table', null, b.grid.head.length ? h('thead', null, b.grid.head.map(draw)) : null, h('tbody', null, b.grid.body.map(draw))));
-    }
+    else box.append(gridTable(b.grid, (cellId, colSpan = 1) => h('td', { colspan: colSpan > 1 ? colSpan : null }, data.cells[cellId] === undefined ? '' : String(data.cells[cellId])), ''));
   }
   return box;
 }
