@@ -32,13 +32,37 @@ const nodeIo = (): Io => ({
   untilStopped: () => new Promise<void>((resolve) => ['SIGINT', 'SIGTERM'].forEach((sig) => process.once(sig, () => resolve()))),
   readSecret: async () => {
     if (process.env.GONGKAI_PASSWORD) return process.env.GONGKAI_PASSWORD;
-    if (process.stdin.isTTY) process.stderr.write('密码（至少 8 个字符）：');
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) {
-      chunks.push(chunk as Buffer);
-      if (process.stdin.isTTY && chunk.includes(10)) break;
+    const stdin = process.stdin;
+    if (!stdin.isTTY) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
     }
-    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+    // typed at a terminal: read without echo, Enter ends, Ctrl+C gives up
+    process.stderr.write('密码（至少 8 个字符，输入时不显示）：');
+    stdin.setRawMode(true);
+    stdin.resume();
+    try {
+      return await new Promise<string>((resolve) => {
+        let typed = '';
+        const onData = (chunk: Buffer) => {
+          for (const ch of chunk.toString('utf8')) {
+            if (ch === '\r' || ch === '\n' || ch === '\u0003') {
+              stdin.off('data', onData);
+              process.stderr.write('\n');
+              resolve(ch === '\u0003' ? '' : typed);
+              return;
+            }
+            if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+            else typed += ch;
+          }
+        };
+        stdin.on('data', onData);
+      });
+    } finally {
+      stdin.setRawMode(false);
+      stdin.pause();
+    }
   },
 });
 
