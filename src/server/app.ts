@@ -122,8 +122,11 @@ export function createApp(options: ServerOptions): Hono<Env> {
   };
   app.use('/api/reports', bodyLimit({ maxSize: maxFileBytes * maxFiles + 1024 * 1024, onError: tooLarge }));
   app.use('/api/check', bodyLimit({ maxSize: maxFileBytes * maxFiles + 1024 * 1024, onError: tooLarge }));
+  // a draft or a data file to render carries a whole report's text (a long one is 100 KB and more)
+  app.use('/api/drafts', bodyLimit({ maxSize: 4 * 1024 * 1024, onError: tooLarge }));
+  app.use('/api/render', bodyLimit({ maxSize: 4 * 1024 * 1024, onError: tooLarge }));
   app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/reports' || c.req.path === '/api/check') return next();
+    if (['/api/reports', '/api/check', '/api/drafts', '/api/render'].includes(c.req.path)) return next();
     return bodyLimit({ maxSize: 64 * 1024, onError: tooLarge })(c, next);
   });
 

@@ -273,6 +273,8 @@ describe.each(BACKENDS)('HTTP API on $name (loopback, no accounts)', (backend) =
     const stored = (await store.loadReport(ids.buhai))!;
     for (const c of made.body.carried as Json[]) expect(c.value).toBe(stored.cells[c.from]!.value);
     const data = made.body.data;
+    // a long report: its text alone is well over 100 KB
+    data.sections.overview = '我镇认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进主动公开和依申请公开工作。'.repeat(1500);
     const saved = await call(app, '/api/drafts', { method: 'POST', csrf, body: JSON.stringify({ data }), headers: { 'content-type': 'application/json' } });
     expect(saved.status).toBe(201);
     data.sections.other = '本年度未收取信息处理费。';
