@@ -51,7 +51,7 @@ export async function startServer(options: ServeOptions): Promise<Running> {
     if (accounts && (await countAccounts(store)) === 0) {
       throw new ServeError('accounts-required', `在 ${options.host} 上对外提供服务必须先建立账号：gongkai user add 用户名 --role 管理员（只在本机使用请去掉 --host）`);
     }
-    const settings: ImportSettings = { preset: options.config.preset, rules: options.config.rules, extract: { ocr: true, maxPages: 60 }, maxBytes: 50 * 1024 * 1024, reparse: true, keepOriginals: true };
+    const settings: ImportSettings = { preset: options.config.preset, rules: options.config.rules, extract: { ocr: true, maxPages: 60 }, maxBytes: 50 * 1024 * 1024, reparse: false, keepOriginals: true };
     const areas = areaIndex();
     if (options.samples && (await store.countReports()) === 0) {
       const dir = join(ROOT, 'examples');
