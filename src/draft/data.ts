@@ -10,7 +10,7 @@ import { getTemplate, TEMPLATES, type CellType, type TemplateId } from '../templ
 /** The schema's identifier (a name, not an address: nothing is fetched). */
 export const SCHEMA_ID = 'urn:gongkai:schema:report-data';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD');
+const date = z.iso.date({ message: '日期应为真实的日期，写作 YYYY-MM-DD' });
 
 export const ReportDataSchema = z.object({
   $schema: z.string().optional(),
@@ -44,19 +44,20 @@ export const ReportDataSchema = z.object({
 export type ReportData = z.infer<typeof ReportDataSchema>;
 
 export interface DataProblem {
-  /** stable id: data-invalid, data-cell-missing, data-cell-unknown, data-cell-type */
+  /** stable id: data-invalid, data-cell-missing, data-cell-unknown, data-cell-type, data-date-missing */
   rule: string;
   message: string;
   path: string;
 }
 
-const TYPE_TEXT: Record<CellType, string> = { count: '非负整数（件数）', signed: '整数（可为负）', amount: '非负数（万元）' };
+const TYPE_TEXT: Record<CellType, string> = { count: '非负整数（件数）', signed: '整数（可为负）', amount: '非负数（万元，最多四位小数）' };
 
 function fits(type: CellType, v: number): boolean {
   if (!Number.isFinite(v)) return false;
-  if (type === 'count') return Number.isInteger(v) && v >= 0;
-  if (type === 'signed') return Number.isInteger(v);
-  return v >= 0;
+  if (type === 'count') return Number.isSafeInteger(v) && v >= 0;
+  if (type === 'signed') return Number.isSafeInteger(v);
+  // 万元 to four decimals is one 元: what the report prints is what was entered
+  return v >= 0 && v < 1e12 && Math.round(v * 1e4) / 1e4 === v;
 }
 
 /** Parses and checks a data file: its shape, then every cell of its template present and of its type. */
@@ -75,6 +76,8 @@ export function validateData(input: unknown): { data: ReportData; problems: [] }
     else if (!fits(c.type, v)) problems.push({ rule: 'data-cell-type', message: `单元格 ${c.id}（${c.label}）应为${TYPE_TEXT[c.type]}，现为 ${v}`, path: `cells.${c.id}` });
   }
   for (const id of Object.keys(data.cells)) if (!known.has(id)) problems.push({ rule: 'data-cell-unknown', message: `${data.template} 格式没有单元格 ${id}`, path: `cells.${id}` });
+  // a report is signed and dated; without the date its last lines do not read as a signature
+  if (!data.publishedOn) problems.push({ rule: 'data-date-missing', message: '请填写落款日期（publishedOn，YYYY-MM-DD）', path: 'publishedOn' });
   return problems.length ? { data: null, problems } : { data, problems: [] };
 }
 

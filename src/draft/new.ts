@@ -45,9 +45,13 @@ export function newReportData(options: NewOptions): { data: ReportData; carried:
     // last year's 结转下年度继续办理 is this year's 上年结转, column by column
     for (const c of t.tables.requests.rows.find((r) => r.id === 'requests.carriedOver')?.columns ?? []) take(`requests.carriedOver.${c.id}`, `requests.carriedForward.${c.id}`);
     // 现行有效件数 stays what it was until this year's 制发/废止 change it (2021 format, both years)
-    if (template === '2021' && prev.template === '2021') for (const id of ['active.rules.inForce', 'active.normativeDocs.inForce']) take(id, id);
+    if (template === '2021') for (const id of ['active.rules.inForce', 'active.normativeDocs.inForce']) take(id, id);
   }
-  const government = classifyOrgan(options.organ) === 'government';
+  // what could not be carried is left out, not 0: the form shows it empty and render refuses it
+  for (const id of notCarried) delete cells[id];
+  // 各级人民政府 (第五十条) includes 乡镇人民政府
+  const kind = classifyOrgan(options.organ);
+  const government = kind === 'government' || kind === 'township';
   const guidance = sectionGuidance(template, { government });
   const data: ReportData = {
     ...(options.schema ? { $schema: options.schema } : {}),

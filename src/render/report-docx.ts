@@ -2,7 +2,7 @@
  * The report as a DOCX in the manner of a Chinese official document (GB/T 9704): A4; margins
  * 37 mm top, 35 mm bottom, 28 mm left, 26 mm right; title in 方正小标宋简体 二号, headings in
  * 黑体 三号, text in 仿宋_GB2312 三号 at a fixed 28-point line; tables with the national format's
- * merged header cells; page numbers "— n —". Where those fonts are not installed, Word and
+ * merged header cells; page numbers "— n —" on the outer side. Where those fonts are not installed, Word and
  * LibreOffice substitute their own CJK fonts. Pure: returns the bytes.
  */
 import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextDirection, TextRun, VerticalAlign, WidthType } from 'docx';
@@ -28,6 +28,11 @@ function columnWidths(grid: Grid): number[] {
   else labels = [];
   const rest = Math.floor((TEXT_WIDTH - labels.reduce((a, b) => a + b, 0)) / (n - labels.length));
   return [...labels, ...Array<number>(n - labels.length).fill(rest)];
+}
+
+function pageNumber(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
+  const indent = alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 };
+  return new Footer({ children: [new Paragraph({ alignment, indent, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { ascii: LATIN_FONT, eastAsia: '宋体' }, size: 28 })] })] });
 }
 
 const run = (text: string, font: string, halfPoints: number, bold = false) => new TextRun({ text, font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: font }, size: halfPoints, bold });
@@ -83,12 +88,15 @@ export async function renderReportDocx(data: ReportData): Promise<Uint8Array> {
   }
   const doc = new Document({
     creator: 'gongkai',
+    evenAndOddHeaderAndFooters: true,
     title: blocks[0]?.kind === 'title' ? blocks[0].text : '',
     sections: [
       {
         properties: { page: { size: { width: Math.round(210 * MM), height: Math.round(297 * MM) }, margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(20 * MM) } } },
+        // GB/T 9704 §7.5: 4号 page numbers "— n —", odd pages on the right, even on the left, one character in
         footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { ascii: LATIN_FONT, eastAsia: '宋体' }, size: 28 })] })] }),
+          default: pageNumber(AlignmentType.RIGHT),
+          even: pageNumber(AlignmentType.LEFT),
         },
         children,
       },

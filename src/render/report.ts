@@ -17,7 +17,11 @@ export type Block =
 /** The value a cell shows: amounts as written (万元, up to four decimals), counts as integers. */
 export function cellText(def: CellDef | undefined, v: number | undefined): string {
   if (v === undefined) return '';
-  if (def?.type === 'amount') return String(Math.round(v * 10000) / 10000);
+  if (def?.type === 'amount') {
+    const n = String(Math.round(v * 10000) / 10000);
+    // a column whose header prints no unit (2019 采购总金额) says it in the cell
+    return def.printedUnit || v === 0 ? n : `${n}万元`;
+  }
   return String(v);
 }
 
@@ -56,10 +60,13 @@ export function layout(data: ReportData): { template: TemplateDef; blocks: Block
 }
 
 function paragraphs(text: string): string[] {
-  return text
-    .split(/\n+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  return (
+    text
+      .split(/\n+/)
+      // a tab or a pipe would make a line of prose read as a table row: a space, a full-width bar
+      .map((p) => p.replace(/\t/g, ' ').replace(/\|/g, '｜').trim())
+      .filter(Boolean)
+  );
 }
 
 /**
@@ -113,7 +120,7 @@ export function renderReportMarkdown(data: ReportData): string {
   for (const b of blocks) {
     if (b.kind === 'title') out.push(`# ${b.text}`, '');
     else if (b.kind === 'heading') out.push(`## ${b.text}`, '');
-    else if (b.kind === 'paragraph') out.push(b.text, '');
+    else if (b.kind === 'paragraph') out.push(b.text.replace(/^#/, '＃').replace(/^>/, '＞'), '');
     else if (b.kind === 'table') {
       const rows = flatRows(b.grid, value);
       out.push(`| ${rows[0]!.map(esc).join(' | ')} |`, `|${rows[0]!.map(() => ' --- ').join('|')}|`, ...rows.slice(1).map((r) => `| ${r.map(esc).join(' | ')} |`), '');

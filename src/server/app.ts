@@ -510,8 +510,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
 
   app.get('/api/drafts', async (c) => {
     const actor = can(c, 'upload');
-    const all = await store.drafts();
-    return c.json({ drafts: all.filter((d) => !options.accounts || actor.role === 'admin' || d.author === actor.name) });
+    return c.json({ drafts: await store.drafts(!options.accounts || actor.role === 'admin' ? undefined : actor.name) });
   });
 
   app.get('/api/drafts/new', async (c) => {
@@ -542,12 +541,15 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const parsed = ReportDataSchema.safeParse(b?.data);
     if (!parsed.success) throw new ApiError(400, 'data-invalid', `草稿内容无效：${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
     let id: number | undefined;
+    let author = actor.name;
     if (b?.id !== undefined && b.id !== null) {
       id = Number(b.id);
       const existing = Number.isInteger(id) ? await store.draft(id) : null;
       if (!existing || !ownDraft(c, existing.author)) throw notFound('草稿');
+      // an administrator's edit leaves the draft its author's
+      author = existing.author;
     }
-    const saved = await store.saveDraft({ ...(id !== undefined ? { id } : {}), organ: parsed.data.organ, year: parsed.data.year, template: parsed.data.template, data: parsed.data, author: actor.name });
+    const saved = await store.saveDraft({ ...(id !== undefined ? { id } : {}), organ: parsed.data.organ, year: parsed.data.year, template: parsed.data.template, data: parsed.data, author });
     await store.audit(actor.name, 'draft', String(saved), { organ: parsed.data.organ, year: parsed.data.year });
     return c.json({ id: saved }, id === undefined ? 201 : 200);
   });

@@ -771,8 +771,10 @@ export class Store {
     return r ? { id: r.id, organ: r.organ, year: r.year, template: r.template, data: JSON.parse(r.data) as unknown, author: r.author, updatedAt: r.updated_at } : null;
   }
 
-  async drafts(limit = 200): Promise<{ id: number; organ: string; year: number; template: string; author: string; updatedAt: string }[]> {
-    const rows = await this.db.selectFrom('draft').select(['id', 'organ', 'year', 'template', 'author', 'updated_at']).orderBy('updated_at', 'desc').limit(limit).execute();
+  async drafts(author?: string, limit = 200): Promise<{ id: number; organ: string; year: number; template: string; author: string; updatedAt: string }[]> {
+    let q = this.db.selectFrom('draft').select(['id', 'organ', 'year', 'template', 'author', 'updated_at']);
+    if (author !== undefined) q = q.where('author', '=', author);
+    const rows = await q.orderBy('updated_at', 'desc').limit(limit).execute();
     return rows.map((r) => ({ id: r.id, organ: r.organ, year: r.year, template: r.template, author: r.author, updatedAt: r.updated_at }));
   }
 

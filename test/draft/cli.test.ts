@@ -42,15 +42,20 @@ describe('gongkai new', () => {
     expect(nonZero).toBeGreaterThan(0);
     for (const id of ['active.rules.inForce', 'active.normativeDocs.inForce']) {
       const [was, status] = prev.cells[id]!;
-      // an unreadable figure last year is not carried: the clerk is told to check it
+      // an unreadable figure last year is not carried, not even as 0: left out, and named
       if (status === 'filled') expect(data.cells[id]).toBe(was);
-      else expect(r.err).toContain(id);
+      else {
+        expect(data.cells[id]).toBeUndefined();
+        expect(r.err).toContain(id);
+      }
     }
     expect(data.cells['requests.granted.natural']).toBe(0);
     for (const s of ['overview', 'problems', 'other']) expect(data.sections[s]).toContain(GUIDANCE_OPEN);
     expect(data.sections.other).toContain('信息处理费');
     expect(r.err).toContain('已参照上一年度报告');
-    expect(validateData(data).problems).toEqual([]);
+    // before it can be rendered: what was not carried, and the date
+    const missing = Object.entries(prev.cells).filter(([id, [, status]]) => /inForce$/.test(id) && status !== 'filled').map(([id]) => `cells.${id}`);
+    expect(validateData(data).problems.map((p) => p.path).sort()).toEqual([...missing, 'publishedOn'].sort());
   });
 
   it('a blank in last year\'s report is not carried as 0: it is named for the clerk to check', async () => {

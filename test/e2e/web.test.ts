@@ -161,6 +161,14 @@ describe.skipIf(!CHROMIUM || !BUILT)('web app in Chromium', () => {
     expect(await page.inputValue('input[data-cell="requests.granted.total"]')).toBe('3');
     expect(await page.inputValue('input[data-cell="requests.outcomeTotal.natural"]')).toBe('3');
     await page.waitForFunction('!document.querySelector(\'li.finding[data-rule="requests-balance"]\')');
+    // last year's report was in the 2019 format: 现行有效件数 is left empty for the clerk, and marked
+    expect(await page.inputValue('input[data-cell="active.rules.inForce"]')).toBe('');
+    expect(await page.locator('td.v.flag input[data-cell="active.rules.inForce"]').count()).toBe(1);
+    await page.fill('input[data-cell="active.rules.inForce"]', '0');
+    await page.fill('input[data-cell="active.normativeDocs.inForce"]', '4');
+    // last year's 结转下年度 was blank too: its 上年结转 waits for the clerk
+    for (const input of await page.locator('input[data-cell^="requests.carriedOver."]:not([readonly])').all()) if ((await input.inputValue()) === '') await input.fill('0');
+    await page.getByLabel('落款日期（YYYY-MM-DD）').fill('2022-01-20');
     await page.click('#save');
     await page.waitForURL(/\/write\/\d+$/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#docx')]);

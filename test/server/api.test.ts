@@ -282,6 +282,11 @@ describe.each(BACKENDS)('HTTP API on $name (loopback, no accounts)', (backend) =
     expect([again.status, again.body.id]).toEqual([200, saved.body.id]);
     expect((await call(app, `/api/drafts/${saved.body.id}`)).body.data.sections.other).toBe('本年度未收取信息处理费。');
     expect((await call(app, '/api/drafts')).body.drafts.map((d: Json) => d.id)).toContain(saved.body.id);
+    // what last year did not give (2019 format: no 现行有效件数) and the date, before rendering
+    const undated = await call(app, '/api/render?to=html', { method: 'POST', csrf, body: JSON.stringify(data), headers: { 'content-type': 'application/json' } });
+    expect([undated.status, undated.body.error.code]).toEqual([422, 'data-cell-missing']);
+    for (const id of made.body.notCarried as string[]) data.cells[id] = 0;
+    data.publishedOn = '2022-01-20';
     const docx = await app.request('/api/render?to=docx', { method: 'POST', body: JSON.stringify(data), headers: { host: '127.0.0.1', 'content-type': 'application/json', 'x-csrf-token': csrf } });
     expect(docx.status).toBe(200);
     expect(new Uint8Array(await docx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
