@@ -43,8 +43,13 @@ export async function newCommand(opts: NewCliOptions, io: Io): Promise<number> {
       io.stderr(`无法读取上一年度报告 ${opts.from}：${a.diagnostics[0]?.message ?? ''}（${a.diagnostics[0]?.rule ?? 'file-not-readable'}）\n`);
       return 2;
     }
-    previous = a.report;
-    source = opts.from;
+    // last year's report is the year before, of the same organ: anything else is not carried
+    if (a.report.year !== null && a.report.year !== opts.year - 1) {
+      io.stderr(`${opts.from} 是 ${a.report.year} 年度的报告，不是 ${opts.year - 1} 年度的：没有沿用其中的数（from-year-mismatch）\n`);
+    } else {
+      previous = a.report;
+      source = opts.from;
+    }
   } else {
     // the store, when there is one: the organ's report for the year before
     const url = dbUrl(opts.db);

@@ -58,6 +58,13 @@ describe('gongkai new', () => {
     expect(validateData(data).problems.map((p) => p.path).sort()).toEqual([...missing, 'publishedOn'].sort());
   });
 
+  it('a report of another year is not taken as last year\'s', async () => {
+    const r = await run('new', '--organ', '平潭综合实验区', '--year', '2024', '--from', join(FIXTURES, 'pingtan-2021-text', 'input.txt'));
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('from-year-mismatch');
+    expect(JSON.parse(r.out).cells['requests.carriedOver.total']).toBe(0);
+  });
+
   it('a blank in last year\'s report is not carried as 0: it is named for the clerk to check', async () => {
     const r = await run('new', '--organ', '木兰县柳河镇人民政府', '--year', '2023', '--from', join(FIXTURES, 'township-liuhe-2022', 'input.txt'));
     expect(r.err).toMatch(/未能沿用.*requests\.carriedOver\.natural/);
