@@ -1,6 +1,7 @@
 /**
  * A new report's data, prefilled: every cell 0, except what last year's report decides —
- * 上年结转 from last year's 结转下年度继续办理 and (2021 format) 现行有效件数 carried forward —
+ * 上年结转 from last year's 结转下年度继续办理, (2021 format) 现行有效件数 carried forward, (2019
+ * format) 上一年项目数量 as last year's 上一年项目数量 + 本年增/减 —
  * and each written section with the points the national format asks for, as guidance to replace.
  */
 import { classifyOrgan } from '../organ/kind.js';
@@ -46,6 +47,18 @@ export function newReportData(options: NewOptions): { data: ReportData; carried:
     for (const c of t.tables.requests.rows.find((r) => r.id === 'requests.carriedOver')?.columns ?? []) take(`requests.carriedOver.${c.id}`, `requests.carriedForward.${c.id}`);
     // 现行有效件数 stays what it was until this year's 制发/废止 change it (2021 format, both years)
     if (template === '2021') for (const id of ['active.rules.inForce', 'active.normativeDocs.inForce']) take(id, id);
+    // 2019 format (R8): this year's 上一年项目数量 is last year's 上一年项目数量 + 本年增/减
+    if (template === '2019') {
+      for (const row of t.tables.active.rows.filter((r) => r.columns.some((c) => c.id === 'lastYear') && r.columns.some((c) => c.id === 'change'))) {
+        const to = `${row.id}.lastYear`;
+        const a = prev.cells[`${row.id}.lastYear`];
+        const b = prev.cells[`${row.id}.change`];
+        if (prev.template === '2019' && a?.status === 'filled' && b?.status === 'filled' && a.value !== null && b.value !== null) {
+          cells[to] = a.value + b.value;
+          carried.push({ cell: to, from: `${row.id}.lastYear + ${row.id}.change`, value: a.value + b.value });
+        } else notCarried.push(to);
+      }
+    }
   }
   // what could not be carried is left out, not 0: the form shows it empty and render refuses it
   for (const id of notCarried) delete cells[id];

@@ -10,7 +10,10 @@ import { main } from '../../src/cli/main.js';
 import { jsonSchema, validateData } from '../../src/draft/data.js';
 import { readDocx } from '../../src/formats/docx/index.js';
 import { parseDocument } from '../../src/parse/index.js';
+import { newReportData } from '../../src/draft/new.js';
+import { renderReportText } from '../../src/render/report.js';
 import { GUIDANCE_OPEN } from '../../src/template/guidance.js';
+import { getTemplate } from '../../src/template/index.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -56,6 +59,23 @@ describe('gongkai new', () => {
     // before it can be rendered: what was not carried, and the date
     const missing = Object.entries(prev.cells).filter(([id, [, status]]) => /inForce$/.test(id) && status !== 'filled').map(([id]) => `cells.${id}`);
     expect(validateData(data).problems.map((p) => p.path).sort()).toEqual([...missing, 'publishedOn'].sort());
+  });
+
+  it('2019 format: this year\'s 上一年项目数量 is last year\'s 上一年项目数量 + 本年增/减 (R8)', async () => {
+    // last year's report, written by gongkai itself with known figures
+    const { data: last } = newReportData({ organ: '吉林省长春市德惠市布海镇人民政府', year: 2019, template: '2019' });
+    const rows = getTemplate('2019').tables.active.rows.filter((r) => r.columns.some((c) => c.id === 'change'));
+    rows.forEach((r, i) => {
+      last.cells[`${r.id}.lastYear`] = 10 + i;
+      last.cells[`${r.id}.change`] = i % 2 ? -3 : 4;
+    });
+    last.publishedOn = '2020-01-20';
+    const file = join(tmp, 'buhai-2019.txt');
+    writeFileSync(file, renderReportText(last));
+    const r = await run('new', '--organ', '吉林省长春市德惠市布海镇人民政府', '--year', '2020', '--from', file);
+    const data = JSON.parse(r.out);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const [i, row] of rows.entries()) expect(data.cells[`${row.id}.lastYear`]).toBe(10 + i + (i % 2 ? -3 : 4));
   });
 
   it('a report of another year is not taken as last year\'s', async () => {
