@@ -9,10 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { analyse } from '../analyse.js';
 import { validateData } from '../draft/data.js';
 import { newReportData } from '../draft/new.js';
-import { organKey } from '../organ/name.js';
 import type { ParsedReport } from '../parse/index.js';
-import { renderReportDocx } from '../render/report-docx.js';
-import { renderReportHtml, renderReportMarkdown, renderReportText } from '../render/report.js';
+import { renderReportAs, type ReportFormat } from '../render/report-file.js';
 import { openStore } from '../store/index.js';
 import type { TemplateId } from '../template/index.js';
 import { writeWhole } from './check.js';
@@ -57,8 +55,7 @@ export async function newCommand(opts: NewCliOptions, io: Io): Promise<number> {
       const store = await openStore(url).catch(() => null);
       if (store) {
         try {
-          const organId = await store.organIdByKey(organKey(opts.organ) ?? '');
-          previous = organId !== null ? await store.reportOf(organId, opts.year - 1) : null;
+          previous = await store.reportOfOrgan(opts.organ, opts.year - 1);
           if (previous) source = `数据库 ${store.location} 中的报告 #${(previous as { id?: number }).id ?? ''}`;
         } finally {
           await store.close();
@@ -81,7 +78,7 @@ export async function newCommand(opts: NewCliOptions, io: Io): Promise<number> {
 }
 
 export interface RenderCliOptions {
-  to: 'docx' | 'html' | 'md' | 'txt';
+  to: ReportFormat;
   output?: string;
 }
 
@@ -104,19 +101,13 @@ export async function renderCommand(file: string, opts: RenderCliOptions, io: Io
     for (const p of checked.problems.slice(0, 50)) io.stderr(`  ${p.message}（${p.rule}）\n`);
     return 2;
   }
-  const data = checked.data;
-  if (opts.to === 'docx') {
-    const bytes = await renderReportDocx(data);
-    if (opts.output) await writeWhole(opts.output, bytes);
-    else if (io.writeBytes && !io.stdoutIsTTY) io.writeBytes(bytes);
-    else {
-      io.stderr('DOCX 是二进制文件，请用 -o 指定输出文件（render-needs-output）\n');
-      return 2;
-    }
-    return 0;
+  const out = await renderReportAs(checked.data, opts.to);
+  if (opts.output) await writeWhole(opts.output, out);
+  else if (typeof out === 'string') io.stdout(out);
+  else if (io.writeBytes && !io.stdoutIsTTY) io.writeBytes(out);
+  else {
+    io.stderr('DOCX 是二进制文件，请用 -o 指定输出文件（render-needs-output）\n');
+    return 2;
   }
-  const text = opts.to === 'html' ? renderReportHtml(data) : opts.to === 'md' ? renderReportMarkdown(data) : renderReportText(data);
-  if (opts.output) await writeWhole(opts.output, text);
-  else io.stdout(text);
   return 0;
 }

@@ -11,7 +11,7 @@ import { padDisplay, displayWidth } from '../render/text.js';
 import { exportReports, type ExportFormat, type ExportLayout } from '../store/export.js';
 import { INDICATORS } from '../store/indicators.js';
 import { ORGAN_KIND_LABEL, type OrganKind } from '../organ/kind.js';
-import { areaCode, FilterError as UsageError, filterFrom, KINDS, type FilterOptions } from '../store/filters.js';
+import { areaCode, FilterError as UsageError, filterFrom, type FilterOptions } from '../store/filters.js';
 import { rollup, type Rollup } from '../store/rollup.js';
 import { cellDef } from '../template/index.js';
 import type { Io } from './options.js';
@@ -74,8 +74,7 @@ export async function statsCommand(opts: StatsCliOptions, io: Io): Promise<numbe
   return guarded(io, async () => {
     if (!opts.year || !/^\d{4}$/.test(opts.year)) throw new UsageError('year-invalid', '请用 --year 指定一个报告年度，如 --year 2022');
     const area = opts.area ? areaCode(opts.area) : null;
-    const kind = opts.kind ? KINDS[opts.kind] : undefined;
-    if (opts.kind && !kind) throw new UsageError('kind-invalid', `机关类别“${opts.kind}”无效，可选：人民政府、部门、乡镇、街道`);
+    const { kind } = filterFrom(opts.kind ? { kind: opts.kind } : {}).filter;
     return withStore(dbUrl(opts.db), io, async (store) => {
       const r = await rollup(store, { year: Number(opts.year), ...(area ? { areaCode: area.code } : {}), ...(kind ? { kind } : {}) });
       if (opts.format === 'json') io.stdout(`${JSON.stringify({ area: area?.name ?? null, ...r }, null, 2)}\n`);

@@ -12,6 +12,7 @@ import { importCommand, type ImportCliOptions } from './import.js';
 import { exportCommand, statsCommand, type ExportCliOptions, type StatsCliOptions } from './export.js';
 import { serveCommand, userAddCommand, type ServeCliOptions, type UserCliOptions } from './serve.js';
 import { newCommand, renderCommand, type NewCliOptions, type RenderCliOptions } from './draft.js';
+import { REPORT_FORMATS } from '../render/report-file.js';
 import { CONFIG_FILE } from '../config/index.js';
 import { MAX_PAGES } from '../formats/pdf/index.js';
 import { closeOcr } from '../formats/index.js';
@@ -200,7 +201,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
     .command('render')
     .description('把报告数据文件画成统一格式的报告：DOCX（公文格式）、HTML、Markdown 或纯文本')
     .argument('<file>', '报告数据文件（gongkai new 生成）')
-    .addOption(new Option('--to <format>', '输出格式').choices(['docx', 'html', 'md', 'txt']).default('docx'))
+    .addOption(new Option('--to <format>', '输出格式').choices([...REPORT_FORMATS]).default('docx'))
     .option('-o, --output <file>', '写入文件（默认标准输出；DOCX 输出到终端时必须指定）')
     .action(async (file: string, opts: RenderCliOptions) => {
       code = await renderCommand(file, opts, io);

@@ -1,6 +1,6 @@
 /** Message templates and location formatting. Pure. */
 import type { Loc } from '../document/model.js';
-import type { Severity } from './types.js';
+import type { Diagnostic, Severity } from './types.js';
 
 /** Fills `{name}` placeholders; unknown names are left visible so a missing datum is noticed. */
 export function fill(template: string, data: Record<string, string | number> = {}): string {
@@ -37,4 +37,11 @@ export function compareLoc(a: Loc | null, b: Loc | null): number {
     if (d !== 0) return d;
   }
   return 0;
+}
+
+/** How many findings of each severity. */
+export function countBySeverity(list: readonly Diagnostic[]): Record<Severity, number> {
+  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of list) n[d.severity]++;
+  return n;
 }

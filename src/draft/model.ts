@@ -4,11 +4,9 @@
  */
 import type { ParsedReport } from '../parse/index.js';
 import { PARSER_VERSION } from '../parse/index.js';
-import { defaultPreamble } from '../render/report.js';
+import { defaultPreamble, reportTitle, sectionHeading } from '../render/report.js';
 import { getTemplate, SECTIONS } from '../template/index.js';
 import type { ReportData } from './data.js';
-
-const TEXT_OF = { 1: 'overview', 2: 'active', 3: 'requests', 4: 'appeals', 5: 'problems', 6: 'other' } as const;
 
 export function reportFromData(data: ReportData): ParsedReport {
   const template = getTemplate(data.template);
@@ -26,13 +24,13 @@ export function reportFromData(data: ReportData): ParsedReport {
     year: data.year,
     organ: data.organ,
     signedBy: data.signedBy ?? data.organ,
-    title: data.title ?? `${data.organ}${data.year}年政府信息公开工作年度报告`,
+    title: data.title ?? reportTitle(data.organ, data.year),
     publishedOn: data.publishedOn ?? null,
     period: { start: `${data.year}-01-01`, end: `${data.year}-12-31`, raw: `${data.year}年1月1日起至${data.year}年12月31日止`, loc: {} },
     preamble: { text: preamble, loc: {} },
     sections: SECTIONS.map((s) => {
-      const text = data.sections[TEXT_OF[s.number as keyof typeof TEXT_OF]] ?? '';
-      const heading = `${s.numeral}、${template.sections.find((x) => x.number === s.number)?.heading ?? s.heading}`;
+      const text = data.sections[s.id] ?? '';
+      const heading = sectionHeading(template, s);
       return {
         number: s.number,
         id: s.id,

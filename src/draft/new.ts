@@ -8,6 +8,7 @@ import { classifyOrgan } from '../organ/kind.js';
 import type { ParsedReport } from '../parse/index.js';
 import { getTemplate, templateForYear, type TemplateId } from '../template/index.js';
 import { sectionGuidance } from '../template/guidance.js';
+import { reportTitle } from '../render/report.js';
 import type { ReportData } from './data.js';
 
 export interface NewOptions {
@@ -71,7 +72,7 @@ export function newReportData(options: NewOptions): { data: ReportData; carried:
     organ: options.organ,
     year: options.year,
     template,
-    title: `${options.organ}${options.year}年政府信息公开工作年度报告`,
+    title: reportTitle(options.organ, options.year),
     preamble: { publishedWhere: '', contact: '' },
     sections: {
       overview: guidance[1]!.join('\n'),

@@ -5,9 +5,19 @@
  */
 import type { TemplateDef } from '../template/index.js';
 
+/** The relations whose one side is a printed total and the other its parts. */
+function sumRelations(template: TemplateDef) {
+  return template.relations.filter((r) => r.total && r.lhs.length === 1 && r.lhs[0] === r.total);
+}
+
+/** The cells a form computes rather than asks for. */
+export function computedTotals(template: TemplateDef): Set<string> {
+  return new Set(sumRelations(template).map((r) => r.total!));
+}
+
 export function completeTotals(template: TemplateDef, cells: Readonly<Record<string, number>>): Record<string, number> {
   const out = { ...cells };
-  const sums = template.relations.filter((r) => r.total && r.lhs.length === 1 && r.lhs[0] === r.total);
+  const sums = sumRelations(template);
   // a total may be a part of another (the 总计 column of the （七）总计 row): repeat until nothing changes
   for (let round = 0; round < 4; round++) {
     let changed = false;

@@ -25,7 +25,7 @@ export interface HtmlOptions {
   generatedAt?: string;
 }
 
-const esc = (s: string | number): string =>
+export const esc = (s: string | number): string =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const SEV_ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -190,8 +190,8 @@ function tables(r: ParsedReport, t: TemplateDef, list: readonly Numbered[], id: 
 
 const CLASS: Record<string, string> = { active: 'form', requests: 'form requests', appeals: 'form appeals' };
 
-/** A table of the national format as HTML, value cells drawn by `cell`. */
-export function gridHtml(g: Grid, cell: (cellId: string, colSpan: number) => string): string {
+/** A table of the national format as HTML, value cells drawn by `cell`; `caption: false` where a heading stands above it. */
+export function gridHtml(g: Grid, cell: (cellId: string, colSpan: number) => string, options: { caption?: boolean } = {}): string {
   const draw = (row: readonly GridCell[]) =>
     `<tr>${row
       .map((c) => {
@@ -202,7 +202,8 @@ export function gridHtml(g: Grid, cell: (cellId: string, colSpan: number) => str
       })
       .join('')}</tr>`;
   const head = g.head.length ? `<thead>${g.head.map(draw).join('')}</thead>` : '';
-  return `<table class="${CLASS[g.table.id] ?? 'form'}"><caption>${esc(g.caption)}</caption>${head}<tbody>${g.body.map(draw).join('')}</tbody></table>`;
+  const caption = options.caption === false ? '' : `<caption>${esc(g.caption)}</caption>`;
+  return `<table class="${CLASS[g.table.id] ?? 'form'}">${caption}${head}<tbody>${g.body.map(draw).join('')}</tbody></table>`;
 }
 
 interface Mark {

@@ -4,7 +4,8 @@
  * several outputs: plain text, Markdown and HTML here, DOCX in report-docx.ts. Pure: no I/O.
  */
 import type { ReportData } from '../draft/data.js';
-import { tableGrids, type Grid, type GridCell } from '../template/grid.js';
+import { tableGrids, type Grid } from '../template/grid.js';
+import { esc, gridHtml } from './html.js';
 import { getTemplate, SECTIONS, type CellDef, type TemplateDef } from '../template/index.js';
 
 export type Block =
@@ -42,16 +43,25 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-const SECTION_TEXT = { 1: 'overview', 2: 'active', 3: 'requests', 4: 'appeals', 5: 'problems', 6: 'other' } as const;
+/** The title a report has when its data file gives none. */
+export function reportTitle(organ: string, year: number): string {
+  return `${organ}${year}年政府信息公开工作年度报告`;
+}
+
+/** A section's official heading with its numeral, as this format prints it. */
+export function sectionHeading(template: TemplateDef, s: (typeof SECTIONS)[number]): string {
+  return `${s.numeral}、${template.sections.find((x) => x.number === s.number)?.heading ?? s.heading}`;
+}
 
 export function layout(data: ReportData): { template: TemplateDef; blocks: Block[] } {
   const template = getTemplate(data.template);
   const grids = tableGrids(template);
-  const blocks: Block[] = [{ kind: 'title', text: data.title ?? `${data.organ}${data.year}年政府信息公开工作年度报告` }];
+  const blocks: Block[] = [{ kind: 'title', text: data.title ?? reportTitle(data.organ, data.year) }];
   for (const p of paragraphs(data.preamble.text ?? defaultPreamble(data))) blocks.push({ kind: 'paragraph', text: p });
   for (const s of SECTIONS) {
-    blocks.push({ kind: 'heading', text: `${s.numeral}、${template.sections.find((x) => x.number === s.number)?.heading ?? s.heading}` });
-    for (const p of paragraphs(data.sections[SECTION_TEXT[s.number as keyof typeof SECTION_TEXT]] ?? '')) blocks.push({ kind: 'paragraph', text: p });
+    blocks.push({ kind: 'heading', text: sectionHeading(template, s) });
+    // the data file's section keys are the template's section ids
+    for (const p of paragraphs(data.sections[s.id] ?? '')) blocks.push({ kind: 'paragraph', text: p });
     const grid = grids.find((g) => g.table.section === s.number);
     if (grid) blocks.push({ kind: 'table', grid });
   }
@@ -129,21 +139,6 @@ export function renderReportMarkdown(data: ReportData): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-const escHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** A table of the grid as HTML, merged header cells kept. */
-export function gridTableHtml(grid: Grid, value: (cellId: string) => string): string {
-  const draw = (row: readonly GridCell[]) =>
-    `<tr>${row
-      .map((c) => {
-        const span = `${c.colSpan && c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.kind === 'header' && c.rowSpan && c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
-        return c.kind === 'value' ? `<td${span}>${escHtml(value(c.cellId))}</td>` : `<th${span}${c.role === 'vertical' ? ' class="vertical"' : ''}>${escHtml(c.text)}</th>`;
-      })
-      .join('')}</tr>`;
-  // the section's heading stands right above: the table needs no caption of its own
-  return `<table>${grid.head.length ? `<thead>${grid.head.map(draw).join('')}</thead>` : ''}<tbody>${grid.body.map(draw).join('')}</tbody></table>`;
-}
-
 const HTML_STYLE = `body{max-width:210mm;margin:0 auto;padding:20mm 26mm 20mm 28mm;font-family:"FangSong","仿宋_GB2312","仿宋","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:16pt;line-height:1.8;color:#000}
 h1{font-family:"FZXiaoBiaoSong-B05S","方正小标宋简体","Noto Serif CJK SC",serif;font-size:22pt;font-weight:normal;text-align:center;line-height:1.5;margin:0 0 1em}
 h2{font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;font-size:16pt;font-weight:normal;margin:.6em 0 .2em;text-indent:2em}
@@ -164,12 +159,13 @@ export function renderReportHtml(data: ReportData): string {
   const title = blocks[0]?.kind === 'title' ? blocks[0].text : '';
   const body = blocks
     .map((b) => {
-      if (b.kind === 'title') return `<h1>${escHtml(b.text)}</h1>`;
-      if (b.kind === 'heading') return `<h2>${escHtml(b.text)}</h2>`;
-      if (b.kind === 'paragraph') return `<p>${escHtml(b.text)}</p>`;
-      if (b.kind === 'table') return gridTableHtml(b.grid, value);
-      return `<div class="signature"><p>${escHtml(b.organ)}</p>${b.date ? `<p>${escHtml(b.date)}</p>` : ''}</div>`;
+      if (b.kind === 'title') return `<h1>${esc(b.text)}</h1>`;
+      if (b.kind === 'heading') return `<h2>${esc(b.text)}</h2>`;
+      if (b.kind === 'paragraph') return `<p>${esc(b.text)}</p>`;
+      // the section's heading stands right above: the table needs no caption of its own
+      if (b.kind === 'table') return gridHtml(b.grid, (id, colSpan) => `<td${colSpan > 1 ? ` colspan="${colSpan}"` : ''}>${esc(value(id))}</td>`, { caption: false });
+      return `<div class="signature"><p>${esc(b.organ)}</p>${b.date ? `<p>${esc(b.date)}</p>` : ''}</div>`;
     })
     .join('\n');
-  return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${escHtml(title)}</title>\n<style>${HTML_STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${esc(title)}</title>\n<style>${HTML_STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }

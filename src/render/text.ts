@@ -1,5 +1,5 @@
 /** Findings for people on a terminal: one block per file, `line:col  严重程度  message  rule`, a summary. */
-import { formatLoc, SEVERITY_LABEL } from '../diagnostics/format.js';
+import { countBySeverity, formatLoc, SEVERITY_LABEL } from '../diagnostics/format.js';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 
 export interface FileResult {
@@ -33,11 +33,7 @@ export interface TextOptions {
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1, green: 32 } as const;
 
-export function countBySeverity(list: readonly Diagnostic[]): Record<Severity, number> {
-  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const d of list) n[d.severity]++;
-  return n;
-}
+export { countBySeverity };
 
 export function renderText(results: readonly FileResult[], options: TextOptions): string {
   const paint = (code: number, s: string): string => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);

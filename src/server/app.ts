@@ -17,8 +17,7 @@ import { compareReports } from '../compare/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { extract } from '../formats/index.js';
 import { check } from '../rules/engine.js';
-import { RULES } from '../rules/registry.js';
-import { analyseJob, CROSS_RULES } from '../store/analyse-job.js';
+import { analyseJob, CROSS_RULES, RULE_IDS } from '../store/analyse-job.js';
 import { exportCells, exportReports, type ExportFormat, type ExportLayout } from '../store/export.js';
 import { FilterError, filterFrom, areaCode } from '../store/filters.js';
 import { organInfo, placeOrgans, processBatch, type ImportJob, type ImportSettings, type Outcome, type Pool } from '../store/importer.js';
@@ -29,9 +28,8 @@ import { cellDef, type TemplateId } from '../template/index.js';
 import { VERSION } from '../version.js';
 import { ReportDataSchema, validateData } from '../draft/data.js';
 import { newReportData } from '../draft/new.js';
-import { organKey } from '../organ/name.js';
-import { renderReportDocx } from '../render/report-docx.js';
-import { renderReportHtml, renderReportMarkdown, renderReportText } from '../render/report.js';
+import { REPORT_FORMATS, renderReportAs, type ReportFormat } from '../render/report-file.js';
+import { reportTitle } from '../render/report.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { CAN, ROLE_LABEL, sameToken, sessionActor, signIn, SignInThrottle, signOut, type Actor } from './auth.js';
 import { ApiError, body, notFound } from './errors.js';
@@ -92,6 +90,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
   const localCsrf = randomBytes(24).toString('base64url');
   const throttle = new SignInThrottle();
   const maxQueue = options.maxQueue ?? 200;
+  const analyseFile = (job: { path: string; bytes: Uint8Array }) => (pool ? pool.analyse(job) : analyseJob(job.bytes, job.path, settings));
   const ensureCapacity = () => {
     if (pool && pool.queued > maxQueue) throw new ApiError(503, 'server-busy', '服务器正在处理大量文件，请稍后再上传');
   };
@@ -167,12 +166,13 @@ export function createApp(options: ServerOptions): Hono<Env> {
     return actor;
   };
 
-  const canSee = async (actor: Actor, reportId: number): Promise<boolean> => {
+  /** Whether an organ is within the account's area (an account without one sees everything). */
+  const organInScope = async (actor: Actor, organId: number | null): Promise<boolean> => {
     if (!actor.areaCode) return true;
-    const row = await store.reportRow(reportId);
-    const organ = row?.organ_id != null ? await store.organ(row.organ_id) : null;
+    const organ = organId !== null ? await store.organ(organId) : null;
     return Boolean(organ?.area_code?.startsWith(actor.areaCode));
   };
+  const canSee = async (actor: Actor, reportId: number): Promise<boolean> => organInScope(actor, (await store.reportRow(reportId))?.organ_id ?? null);
 
   /** The report, if the asker may see it (an account limited to an area sees only its organs). */
   const visibleReport = async (c: Context<Env>, idText: string) => {
@@ -180,13 +180,8 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (!Number.isInteger(id) || id <= 0) throw new ApiError(400, 'id-invalid', `报告编号“${idText}”无效`);
     const found = await store.reportRow(id);
     if (!found) throw notFound(`编号为 ${id} 的报告`);
-    const row = { ...found, id };
-    const scope = c.get('actor').areaCode;
-    if (scope) {
-      const organ = row.organ_id !== null ? await store.organ(row.organ_id) : null;
-      if (!organ?.area_code?.startsWith(scope)) throw notFound(`编号为 ${id} 的报告`);
-    }
-    return row;
+    if (!(await organInScope(c.get('actor'), found.organ_id))) throw notFound(`编号为 ${id} 的报告`);
+    return { ...found, id };
   };
 
   const scoped = (c: Context<Env>, filter: ReportFilter): ReportFilter => {
@@ -253,10 +248,8 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const files = await uploadedFiles(c);
     const results = [];
     for (const f of files) {
-      const job: ImportJob = { path: f.name, bytes: f.bytes };
-      const r = pool ? await pool.analyse(job) : await analyseJob(f.bytes, f.name, settings);
-      const report = r.report;
-      const findings = report ? [...r.diagnostics, ...check(report, { only: RULES.filter((x) => CROSS_RULES.has(x.id)), rulesOnly: true, preset: settings.preset, rules: settings.rules })] : r.diagnostics;
+      // every rule but the cross-year ones, which have nothing to compare with here
+      const { report, diagnostics: findings } = await analyseFile({ path: f.name, bytes: f.bytes });
       if (report) delete (report as { diagnostics?: unknown }).diagnostics;
       results.push({ file: f.name, report, findings });
     }
@@ -276,7 +269,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
       // an account limited to an area adds reports of organs in that area only
       const inScope: ImportJob[] = [];
       for (const job of jobs) {
-        const r = pool ? await pool.analyse({ path: job.path, bytes: job.bytes!.slice() }) : await analyseJob(job.bytes!, job.path, settings);
+        const r = await analyseFile({ path: job.path, bytes: job.bytes! });
         const area = r.report ? organInfo(r.report, areas)?.area : null;
         if (!r.report || area?.code.startsWith(actor.areaCode)) inScope.push(job);
         else results.push({ file: job.path, status: 'rejected', error: { code: 'out-of-scope', message: `这份报告的单位（${r.report.organ ?? '未识别'}${area ? `，${area.name}` : ''}）不在你的账号可管理的地区内` } });
@@ -338,7 +331,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
       report,
       findings,
       corrections,
-      organ: organ ? { id: organ.id, name: organ.name, kind: organ.kind, areaCode: organ.area_code, areaName: organ.area_name, areaHow: organ.area_how, names: organ.names } : null,
+      organ: organ ? organJson(organ) : null,
       counts: { errors: row.errors, warnings: row.warnings, infos: row.infos },
       importedAt: row.imported_at,
       hasSource: Boolean(original),
@@ -398,7 +391,6 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const def = row.template ? cellDef(row.template as TemplateId, b.cell) : undefined;
     if (!def) throw new ApiError(400, 'cell-unknown', `这份报告的格式中没有单元格“${b.cell}”`);
     if (def.type === 'count' && (!Number.isInteger(value) || value < 0)) throw new ApiError(400, 'value-invalid', `“${def.label}”是件数，应为非负整数`);
-    const ruleIds = new Set(RULES.map((r) => r.id));
     const correction = await store.correctCell(
       row.id,
       { cellId: b.cell, value, reason: b.reason.trim().slice(0, 500), author: actor.name },
@@ -406,7 +398,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
         const previous = report.organId !== null && report.year !== null ? await store.reportOf(report.organId, report.year - 1, tx) : null;
         return check(report, { rulesOnly: true, previous, preset: settings.preset, rules: settings.rules });
       },
-      ruleIds,
+      RULE_IDS,
       CROSS_RULES,
     );
     if (!correction) throw notFound(`单元格“${b.cell}”`);
@@ -420,8 +412,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     can(c, 'read');
     const id = Number(c.req.param('id'));
     const organ = Number.isInteger(id) ? await store.organ(id) : null;
-    const scope = c.get('actor').areaCode;
-    if (!organ || (scope && !organ.area_code?.startsWith(scope))) throw notFound('单位');
+    if (!organ || !(await organInScope(c.get('actor'), organ.id))) throw notFound('单位');
     const reports = await store.listReports({ organId: id }, { sort: 'year', desc: false, limit: 1000 });
     const cells = await store.cellsOf(reports.map((r) => r.id));
     const years = [];
@@ -446,7 +437,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
         crossYear: all.filter((d) => CROSS_RULES.has(d.rule)),
       });
     }
-    return c.json({ organ: { id: organ.id, name: organ.name, kind: organ.kind, areaCode: organ.area_code, areaName: organ.area_name, areaHow: organ.area_how, names: organ.names }, years, indicators: INDICATORS.map(({ id, label, formula }) => ({ id, label, formula })) });
+    return c.json({ organ: organJson(organ), years, indicators: INDICATOR_DEFS });
   });
 
   // ---- compare ----
@@ -472,7 +463,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const { filter: kindFilter } = filterFrom(q.kind ? { kind: q.kind } : {});
     const r = await rollup(store, { year: Number(q.year), ...(filter.areaCode ? { areaCode: filter.areaCode } : {}), ...(kindFilter.kind ? { kind: kindFilter.kind } : {}) });
     const labels = Object.fromEntries(exportCells().map((d) => [d.id, d.label]));
-    return c.json({ area: area?.name ?? null, ...r, labels, indicatorDefs: INDICATORS.map(({ id, label, formula }) => ({ id, label, formula })) });
+    return c.json({ area: area?.name ?? null, ...r, labels, indicatorDefs: INDICATOR_DEFS });
   });
 
   // ---- export ----
@@ -521,8 +512,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new ApiError(400, 'year-invalid', '请填写报告年度，如 2023');
     const template = q.template === '2019' || q.template === '2021' ? q.template : undefined;
     // last year's report of the organ, if the store has it and the asker may see it
-    const organId = await store.organIdByKey(organKey(q.organ) ?? '');
-    let previous = organId !== null ? await store.reportOf(organId, year - 1) : null;
+    let previous = await store.reportOfOrgan(q.organ, year - 1);
     if (previous && !(await canSee(c.get('actor'), previous.id))) previous = null;
     const made = newReportData({ organ: q.organ.trim(), year, ...(template ? { template } : {}), previous });
     return c.json({ ...made, previousReportId: previous?.id ?? null });
@@ -556,20 +546,17 @@ export function createApp(options: ServerOptions): Hono<Env> {
 
   app.post('/api/render', async (c) => {
     can(c, 'upload');
-    const to = c.req.query('to') ?? 'docx';
-    if (!['docx', 'html', 'md', 'txt'].includes(to)) throw new ApiError(400, 'format-invalid', '输出格式应为 docx、html、md 或 txt');
+    const to = (c.req.query('to') ?? 'docx') as ReportFormat;
+    if (!REPORT_FORMATS.includes(to)) throw new ApiError(400, 'format-invalid', '输出格式应为 docx、html、md 或 txt');
     const checked = validateData(await c.req.json().catch(() => null));
     if (!checked.data) throw new ApiError(422, checked.problems[0]!.rule, `数据不完整，不能生成报告：${checked.problems.slice(0, 5).map((p) => p.message).join('；')}${checked.problems.length > 5 ? `；另有 ${checked.problems.length - 5} 处` : ''}`);
     const data = checked.data;
-    const name = encodeURIComponent(`${data.organ}${data.year}年政府信息公开工作年度报告.${to}`);
+    const name = encodeURIComponent(`${reportTitle(data.organ, data.year)}.${to}`);
+    const types = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8', txt: 'text/plain; charset=utf-8' } as const;
     c.header('Content-Disposition', `attachment; filename*=UTF-8''${name}`);
-    if (to === 'docx') {
-      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      return c.body((await renderReportDocx(data)) as Uint8Array<ArrayBuffer>);
-    }
-    const types = { html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8', txt: 'text/plain; charset=utf-8' } as const;
-    c.header('Content-Type', types[to as keyof typeof types]);
-    return c.body(to === 'html' ? renderReportHtml(data) : to === 'md' ? renderReportMarkdown(data) : renderReportText(data));
+    c.header('Content-Type', types[to]);
+    const out = await renderReportAs(data, to);
+    return c.body(out as string | Uint8Array<ArrayBuffer>);
   });
 
   app.get('/api/audit-log', async (c) => {
@@ -598,8 +585,6 @@ export function createApp(options: ServerOptions): Hono<Env> {
   async function uploadedFiles(c: Context<Env>): Promise<{ name: string; bytes: Uint8Array }[]> {
     const type = c.req.header('content-type') ?? '';
     if (!type.startsWith('multipart/form-data')) throw new ApiError(415, 'multipart-required', '请以 multipart/form-data 上传，文件字段名为 file');
-    const declared = Number(c.req.header('content-length') ?? 0);
-    if (declared > maxFileBytes * maxFiles + 1024 * 1024) throw new ApiError(413, 'upload-too-large', `一次上传的总大小不能超过 ${Math.round((maxFileBytes * maxFiles) / 1048576)} MB`);
     let form: Record<string, string | File | (string | File)[]>;
     try {
       form = await c.req.parseBody({ all: true });
@@ -620,6 +605,12 @@ export function createApp(options: ServerOptions): Hono<Env> {
   }
 
   return app;
+}
+
+const INDICATOR_DEFS = INDICATORS.map(({ id, label, formula }) => ({ id, label, formula }));
+
+function organJson(organ: NonNullable<Awaited<ReturnType<Store['organ']>>>) {
+  return { id: organ.id, name: organ.name, kind: organ.kind, areaCode: organ.area_code, areaName: organ.area_name, areaHow: organ.area_how, names: organ.names };
 }
 
 function brief(r: StoredReport) {

@@ -30,6 +30,8 @@ export interface JobResult {
 }
 
 export const CROSS_RULES: ReadonlySet<string> = new Set(RULES.filter((r) => r.meta.crossReport).map((r) => r.id));
+/** Every registered rule: findings of other ids are the parser's and the extractors' own. */
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 export async function analyseJob(bytes: Uint8Array, path: string, settings: JobSettings): Promise<JobResult> {
   const r = await readReport(bytes, path, extractOptions(settings.extract));

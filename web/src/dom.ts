@@ -30,7 +30,7 @@ export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
-export const SEVERITY_LABEL: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+export { SEVERITY_LABEL } from '../../src/diagnostics/format.js';
 export const STATUS_LABEL: Record<string, string> = { filled: '已填写', blank: '空白', missing: '缺失', unreadable: '无法识读', invalid: '无效' };
 export const KIND_LABEL: Record<string, string> = { government: '人民政府', department: '部门', township: '乡镇', subdistrict: '街道' };
 

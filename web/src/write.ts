@@ -5,8 +5,8 @@
  */
 import type { ReportData } from '../../src/draft/data.js';
 import { reportFromData } from '../../src/draft/model.js';
-import { completeTotals } from '../../src/draft/totals.js';
-import { layout } from '../../src/render/report.js';
+import { completeTotals, computedTotals } from '../../src/draft/totals.js';
+import { layout, reportTitle } from '../../src/render/report.js';
 import { check } from '../../src/rules/engine.js';
 import { tableGrids } from '../../src/template/grid.js';
 import { getTemplate } from '../../src/template/index.js';
@@ -49,7 +49,7 @@ function editor(main: HTMLElement, data: ReportData, draftId: number | null, not
   const template = getTemplate(data.template);
   const defs = new Map(template.cells.map((c) => [c.id, c]));
   // totals are computed: the clerk types the parts
-  const totals = new Set(template.relations.filter((r) => r.total && r.lhs.length === 1 && r.lhs[0] === r.total).map((r) => r.total!));
+  const totals = computedTotals(template);
   const inputs = new Map<string, HTMLInputElement>();
   const findingsBox = h('ol', { class: 'findings' });
   const status = h('span', { class: 'save-status' });
@@ -162,7 +162,7 @@ function editor(main: HTMLElement, data: ReportData, draftId: number | null, not
       try {
         const res = await fetch(`/api/render?to=${to}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken() }, body: JSON.stringify(data) });
         if (!res.ok) throw new Error(((await res.json()) as { error: { message: string } }).error.message);
-        const a = h('a', { href: URL.createObjectURL(await res.blob()), download: `${data.organ}${data.year}年政府信息公开工作年度报告.${to}` });
+        const a = h('a', { href: URL.createObjectURL(await res.blob()), download: `${reportTitle(data.organ, data.year)}.${to}` });
         document.body.append(a);
         a.click();
         a.remove();
